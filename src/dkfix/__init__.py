@@ -1,0 +1,36 @@
+"""dkfix: make broken Danish text right again.
+
+>>> import dkfix
+>>> dkfix.fix_text("KÃ¸benhavn")
+'København'
+"""
+
+from __future__ import annotations
+
+import logging
+
+from .__about__ import __version__
+from .config import Config
+from .decode import Candidate, Decoded, decode_bytes
+from .diagnosis import Diagnosis, Finding, detect
+from .edits import Edit, Fixed, apply_edits
+from .fixing import fix_and_explain, fix_bytes, fix_text
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+__all__ = [
+    "Candidate",
+    "Config",
+    "Decoded",
+    "Diagnosis",
+    "Edit",
+    "Finding",
+    "Fixed",
+    "__version__",
+    "apply_edits",
+    "decode_bytes",
+    "detect",
+    "fix_and_explain",
+    "fix_bytes",
+    "fix_text",
+]

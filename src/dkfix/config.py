@@ -1,0 +1,119 @@
+"""Which fixes run: one `Config` field per fix.
+
+The name of a field is also the name of the fix and the `kind` of every `Edit`
+it makes, so an explanation can be switched off by the name it carries
+(`fix_text(text, fix_code_pages=False)`).
+
+The defaults are conservative. Unlike ftfy, dkfix keeps curly quotes and line
+breaks as they are: uncurling quotes destroys the very bytes that tell a DOS
+code page misreading apart (``‘ndring`` is ``ændring`` read through cp865), and
+clean text must never change.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any, Literal
+
+Normalization = Literal["NFC", "NFKC", "NFD", "NFKD"]
+
+# The fixes dkfix delegates to ftfy, in the order ftfy runs them. Each name is
+# the name of ftfy's own step, so dkfix and ftfy explanations use one vocabulary.
+FTFY_FIXES: tuple[str, ...] = (
+    "unescape_html",
+    "remove_terminal_escapes",
+    "fix_encoding",
+    "restore_byte_a0",
+    "replace_lossy_sequences",
+    "decode_inconsistent_utf8",
+    "fix_c1_controls",
+    "fix_latin_ligatures",
+    "fix_character_width",
+    "uncurl_quotes",
+    "fix_line_breaks",
+    "fix_surrogates",
+    "remove_control_chars",
+)
+
+# The fixes dkfix adds for Danish, in the order they run after ftfy.
+DANISH_FIXES: tuple[str, ...] = (
+    "fix_residual_mojibake",
+    "fix_code_pages",
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Config:
+    """The fixes to apply. Every field is named after the fix (and edit kind) it controls.
+
+    >>> Config().uncurl_quotes
+    False
+    >>> Config().replace(fix_code_pages=False).fix_code_pages
+    False
+    """
+
+    # -- delegated to ftfy (see ftfy.TextFixerConfig for the details of each) --
+    unescape_html: bool | Literal["auto"] = "auto"
+    """Decode HTML entities such as ``&oslash;``; "auto" skips text that looks like HTML."""
+    remove_terminal_escapes: bool = True
+    """Remove ANSI terminal colour codes."""
+    fix_encoding: bool = True
+    """Undo mojibake that ftfy can prove: UTF-8 read as cp1252, latin-1, Mac Roman, …"""
+    restore_byte_a0: bool = True
+    """Let ftfy treat a space after a mojibake lead character as a lost non-breaking space."""
+    replace_lossy_sequences: bool = True
+    """Replace mojibake whose bytes were lost with U+FFFD instead of leaving it garbled."""
+    decode_inconsistent_utf8: bool = True
+    """Fix mojibake mixed into otherwise correct text."""
+    fix_c1_controls: bool = True
+    """Read stray C1 control characters as the cp1252 characters they stand for."""
+    fix_latin_ligatures: bool = True
+    """Split typographic ligatures (``ﬁ`` → ``fi``) left by PDF extraction."""
+    fix_character_width: bool = True
+    """Replace full-width Latin letters and digits with ordinary ones."""
+    uncurl_quotes: bool = False
+    """Straighten curly quotes. Off: it loses information (see module docstring)."""
+    fix_line_breaks: bool = False
+    """Convert CRLF and other line breaks to LF. Off: clean text must not change."""
+    fix_surrogates: bool = True
+    """Join UTF-16 surrogate pairs left in decoded text."""
+    remove_control_chars: bool = True
+    """Remove control characters that have no place in text."""
+    normalization: Normalization | None = "NFC"
+    """Unicode normal form of the result; NFC keeps Danish letters precomposed."""
+
+    # -- dkfix's own fixes for Danish --
+    fix_residual_mojibake: bool = True
+    """Repair UTF-8 residue ftfy refuses for lack of signal (``Ã…rhus``, ``Ã¥r``)."""
+    fix_code_pages: bool = True
+    """Repair DOS (865/850/437) and Mac Roman code page misreadings, in both directions."""
+
+    def replace(self, **changes: Any) -> Config:
+        """Return a copy with `changes` applied; unknown names raise `TypeError`."""
+        return with_overrides(self, changes)
+
+
+def field_names() -> tuple[str, ...]:
+    """The names of all fixes (= Config fields = edit kinds)."""
+    return tuple(f.name for f in dataclasses.fields(Config))
+
+
+def with_overrides(config: Config | None, overrides: dict[str, Any]) -> Config:
+    """Resolve the ``config`` and ``**overrides`` arguments of the public functions."""
+    if config is None:
+        config = Config()
+    elif not isinstance(config, Config):
+        raise TypeError(
+            f"config must be a dkfix.Config or None, not {type(config).__name__}; "
+            "pass single options as keyword arguments, e.g. fix_text(text, uncurl_quotes=True)"
+        )
+    if not overrides:
+        return config
+    unknown = sorted(set(overrides) - set(field_names()))
+    if unknown:
+        raise TypeError(
+            f"unknown dkfix option(s): {', '.join(unknown)}; "
+            f"the options are the fields of dkfix.Config: {', '.join(field_names())}"
+        )
+    return dataclasses.replace(config, **overrides)

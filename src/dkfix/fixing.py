@@ -1,0 +1,105 @@
+"""fix_text and fix_and_explain: the letter-level repair pipeline.
+
+Each fix is a function from (text, config) to edits of that text. The pipeline
+runs them in order, composes their edits so that they always point into the
+caller's input, and repeats until nothing changes, which makes the result
+idempotent: fixing fixed text changes nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from . import mojibake
+from .config import Config, with_overrides
+from .edits import Edit, Fixed, apply_edits, compose
+from .ftfy_fixes import ftfy_edits
+
+logger = logging.getLogger(__name__)
+
+Fix = Callable[[str, Config], list[Edit]]
+
+# In order: ftfy first (it proves the common mojibake), then what it leaves for Danish.
+_FIXES: tuple[Fix, ...] = (
+    ftfy_edits,
+    mojibake.residual_mojibake_edits,
+    mojibake.code_page_edits,
+)
+_MAX_ROUNDS = 4
+
+
+def require_str(text: object, function: str) -> str:
+    """Return `text` if it is a str, else raise a TypeError that says what to call instead."""
+    if isinstance(text, str):
+        return text
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        raise TypeError(
+            f"dkfix.{function}() takes str, not {type(text).__name__}; "
+            "for bytes of unknown encoding use dkfix.fix_bytes(data) or dkfix.decode_bytes(data)"
+        )
+    raise TypeError(f"dkfix.{function}() takes str, not {type(text).__name__}")
+
+
+def fix_and_explain(text: str, config: Config | None = None, **overrides: Any) -> Fixed:
+    """Fix `text` and explain every change.
+
+    >>> result = fix_and_explain("Ã…rhus og KÃ¸benhavn")
+    >>> result.text
+    'Århus og København'
+    >>> [(e.original, e.replacement, e.kind) for e in result.edits]
+    [('Ã…rhus', 'Århus', 'fix_residual_mojibake'), ('KÃ¸benhavn', 'København', 'fix_encoding')]
+    """
+    require_str(text, "fix_and_explain")
+    return run_fixes(text, with_overrides(config, overrides))
+
+
+def fix_text(text: str, config: Config | None = None, **overrides: Any) -> str:
+    """Return `text` with every letter-level repair applied; clean text comes back unchanged.
+
+    >>> fix_text("K›benhavn")
+    'København'
+    >>> fix_text("Aarhus og Kjøbenhavn")
+    'Aarhus og Kjøbenhavn'
+    """
+    require_str(text, "fix_text")
+    return run_fixes(text, with_overrides(config, overrides)).text
+
+
+def run_fixes(text: str, config: Config) -> Fixed:
+    """The pipeline behind fix_text, for callers that have checked their arguments."""
+    current = text
+    edits: list[Edit] = []
+    for _ in range(_MAX_ROUNDS):
+        changed = False
+        for fix in _FIXES:
+            fix_edits = fix(current, config)
+            if not fix_edits:
+                continue
+            fixed = apply_edits(current, fix_edits)
+            if fixed == current:
+                continue
+            edits = compose(text, current, edits, fix_edits)
+            current = fixed
+            changed = True
+        if not changed:
+            break
+    else:
+        logger.warning("fixes did not settle after %d rounds", _MAX_ROUNDS)
+    return Fixed(current, edits)
+
+
+def fix_bytes(data: bytes, config: Config | None = None, **overrides: Any) -> str:
+    """Decode bytes of unknown encoding as Danish text, then fix it.
+
+    >>> fix_bytes("Grønkjær på Ærø".encode("cp865"))
+    'Grønkjær på Ærø'
+    """
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise TypeError(
+            f"dkfix.fix_bytes() takes bytes, not {type(data).__name__}; for str use dkfix.fix_text"
+        )
+    from .decode import decode_bytes  # decode imports the lexicon; keep fix_text's import light
+
+    return run_fixes(decode_bytes(bytes(data)).text, with_overrides(config, overrides)).text
