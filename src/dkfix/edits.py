@@ -9,6 +9,7 @@ first) gives the output exactly.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -43,70 +44,100 @@ class Fixed:
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
-    """Apply non-overlapping `edits` (offsets into `text`), from the last to the first.
+    """Apply non-overlapping `edits` (offsets into `text`); the result of replaying them.
 
     Raises `ValueError` if the edits overlap or do not match `text`.
     """
-    result = text
-    previous_start = len(text) + 1
-    for edit in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
-        if edit.end > previous_start or edit.start > edit.end:
+    pieces: list[str] = []
+    position = 0
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        if edit.start < position or edit.start > edit.end:
             raise ValueError(f"overlapping or inverted edit at {edit.start}:{edit.end}")
         if text[edit.start : edit.end] != edit.original:
             raise ValueError(
                 f"edit at {edit.start}:{edit.end} expects {edit.original!r}, "
                 f"text has {text[edit.start : edit.end]!r}"
             )
-        result = result[: edit.start] + edit.replacement + result[edit.end :]
-        previous_start = edit.start
-    return result
+        pieces.append(text[position : edit.start])
+        pieces.append(edit.replacement)
+        position = edit.end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+_CHUNK_RE = re.compile(r"\s+|\S+")
+# Punctuation that sits beside a word without being part of its damage.
+_EDGE_PUNCTUATION = frozenset(",.;:!?()[]\"'«»")
 
 
 def diff_edits(
     before: str, after: str, kind: str, confidence: float = 1.0, reason: str = ""
 ) -> list[Edit]:
-    """The smallest edits, at word granularity, that turn `before` into `after`.
+    """The edits, one per changed word, that turn `before` into `after`.
 
     Used for changes made by a library (ftfy) that reports what it did but not where.
-    Words are compared first so that an edit covers a whole damaged word
-    (``KÃ¸benhavn`` → ``København``) rather than scattered characters.
+    Words are compared rather than characters so that an edit covers a whole damaged
+    word (``KÃ¸benhavn`` → ``København``). Mojibake repairs keep the spaces between
+    words, so the words usually pair up one to one, which is linear; otherwise a
+    sequence alignment of the words finds the changed runs.
     """
     if before == after:
         return []
-    before_tokens = _tokens(before)
-    after_tokens = _tokens(after)
-    matcher = difflib.SequenceMatcher(None, before_tokens, after_tokens, autojunk=False)
-    before_offsets = _offsets(before_tokens)
-    after_offsets = _offsets(after_tokens)
+    before_chunks = _CHUNK_RE.findall(before)
+    after_chunks = _CHUNK_RE.findall(after)
+    if len(before_chunks) == len(after_chunks):
+        pairs = _paired_runs(before_chunks, after_chunks)
+    else:
+        matcher = difflib.SequenceMatcher(None, before_chunks, after_chunks, autojunk=False)
+        pairs = [
+            (i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"
+        ]
+    before_offsets = _offsets(before_chunks)
+    after_offsets = _offsets(after_chunks)
     edits = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        start, end = before_offsets[i1], before_offsets[i2]
-        new = after[after_offsets[j1] : after_offsets[j2]]
-        edits.append(Edit(start, end, before[start:end], new, kind, confidence, reason))
+    for i1, i2, j1, j2 in pairs:
+        old_span = (before_offsets[i1], before_offsets[i2])
+        new_span = (after_offsets[j1], after_offsets[j2])
+        (start, end), (new_start, new_end) = _trim_punctuation(before, after, old_span, new_span)
+        edits.append(
+            Edit(start, end, before[start:end], after[new_start:new_end], kind, confidence, reason)
+        )
     return edits
 
 
-def _tokens(text: str) -> list[str]:
-    """Split into alternating runs of word and non-word characters; joined they give `text`."""
-    tokens: list[str] = []
-    start = 0
-    for index in range(1, len(text) + 1):
-        if index == len(text) or _is_wordish(text[index]) != _is_wordish(text[start]):
-            tokens.append(text[start:index])
-            start = index
-    return tokens
+def _paired_runs(before: Sequence[str], after: Sequence[str]) -> list[tuple[int, int, int, int]]:
+    pairs = zip(before, after, strict=True)
+    return [(i, i + 1, i, i + 1) for i, (old, new) in enumerate(pairs) if old != new]
 
 
-def _is_wordish(char: str) -> bool:
-    return not (char.isspace() or char in ".,;:!?()[]{}<>\"'«»")
+def _trim_punctuation(
+    before: str, after: str, old: tuple[int, int], new: tuple[int, int]
+) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Narrow a changed span by punctuation both sides share at its edges (``(KÃ¸benhavn),``)."""
+    (b_start, b_end), (a_start, a_end) = old, new
+    while (
+        b_start < b_end
+        and a_start < a_end
+        and before[b_start] == after[a_start]
+        and before[b_start] in _EDGE_PUNCTUATION
+    ):
+        b_start, a_start = b_start + 1, a_start + 1
+    while (
+        b_end > b_start
+        and a_end > a_start
+        and before[b_end - 1] == after[a_end - 1]
+        and before[b_end - 1] in _EDGE_PUNCTUATION
+    ):
+        b_end, a_end = b_end - 1, a_end - 1
+    if (b_start, a_start) == (b_end, a_end):  # nothing left: keep the untrimmed change
+        return old, new
+    return (b_start, b_end), (a_start, a_end)
 
 
-def _offsets(tokens: Sequence[str]) -> list[int]:
+def _offsets(chunks: Sequence[str]) -> list[int]:
     offsets = [0]
-    for token in tokens:
-        offsets.append(offsets[-1] + len(token))
+    for chunk in chunks:
+        offsets.append(offsets[-1] + len(chunk))
     return offsets
 
 
