@@ -45,11 +45,11 @@ def require_str(text: object, function: str) -> str:
 def fix_and_explain(text: str, config: Config | None = None, **overrides: Any) -> Fixed:
     """Fix `text` and explain every change.
 
-    >>> result = fix_and_explain("Ã…rhus og KÃ¸benhavn")
+    >>> result = fix_and_explain("Ã…rhus og K›benhavn")
     >>> result.text
     'Århus og København'
     >>> [(e.original, e.replacement, e.kind) for e in result.edits]
-    [('Ã…rhus', 'Århus', 'fix_residual_mojibake'), ('KÃ¸benhavn', 'København', 'fix_encoding')]
+    [('Ã…rhus', 'Århus', 'fix_residual_mojibake'), ('K›benhavn', 'København', 'fix_code_pages')]
     """
     require_str(text, "fix_and_explain")
     return run_fixes(text, with_overrides(config, overrides))
