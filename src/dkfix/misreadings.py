@@ -19,13 +19,16 @@ from dataclasses import dataclass
 
 import ftfy.bad_codecs  # noqa: F401  (registers ftfy's "sloppy" codecs used below)
 
-from .danish import DANISH_LETTERS, LOAN_LETTERS
+from .danish import DANISH_LETTERS
 
 # cp1252 leaves five bytes undefined; real software shows them as the C1 controls
 # latin-1 gives them, and so does ftfy's "sloppy" cp1252. Ø and Å in cp865 are two of them.
 SLOPPY_CP1252 = "sloppy-windows-1252"
 
-_LETTERS = DANISH_LETTERS + LOAN_LETTERS
+# The letters worth restoring: Danish and the loan letters common in Danish text.
+# Every further letter adds keys, and keys such as "–" or "é" are common in clean
+# text, where each costs a look-up; Spanish ñ or French È are not worth that here.
+_LETTERS = DANISH_LETTERS + "éÉüÜöÖäÄ"
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity: each is built once
@@ -37,7 +40,8 @@ class Misreading:
     kind: str
     table: dict[str, str]
     key_re: re.Pattern[str]
-    # A word: a run of letters and misread sequences (which may be symbols like › or √∏).
+    # A word: a run of letters and of the characters misread sequences are made of
+    # (which may be symbols like › or √∏).
     word_re: re.Pattern[str]
 
     @property
@@ -71,7 +75,8 @@ def _build(written_as: str, read_as: str, kind: str, layers: int = 1) -> Misread
                 table.setdefault(misread, letter)
     keys = sorted(table, key=len, reverse=True)  # longest first: multi-layer keys win
     key_pattern = "|".join(re.escape(key) for key in keys)
-    word_re = re.compile(f"(?:{key_pattern}|[^\\W\\d_])+")
+    key_chars = re.escape("".join(sorted({char for key in keys for char in key})))
+    word_re = re.compile(f"(?:[^\\W\\d_]|[{key_chars}])+")
     return Misreading(written_as, read_as, kind, table, re.compile(key_pattern), word_re)
 
 
