@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 ## demo: repair the bundled damaged documents and show every change
 demo: $(STAMP)
 	rm -rf build/demo
-	$(BIN)/dkfix fix fixtures/demo --out build/demo --diff --report build/demo-report.jsonl
+	$(BIN)/dkfix fix fixtures/demo --glob "*.txt" --out build/demo --diff --report build/demo-report.jsonl
 	@echo "Repaired copies are in build/demo/; the per-file report is build/demo-report.jsonl"
 
 ## test: lint, type-check and run the whole test suite

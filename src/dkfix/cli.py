@@ -1,0 +1,286 @@
+"""The ``dkfix`` command: repair or diagnose folders of documents of unknown encodings.
+
+Read-only by default. ``dkfix fix`` writes repaired UTF-8 copies to a separate
+folder (``--out``) and replaces originals only when given two flags; every
+write is atomic. See docs/cli.md for the guarantees and the exit codes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import sys
+import textwrap
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import TypeVar
+
+from . import _cli_plan as plan
+from . import _cli_report as report
+from .__about__ import __version__
+from ._cli_io import current_umask
+from ._cli_run import run_in_order
+from ._cli_work import DetectResult, FileResult, FixSettings, detect_file, fix_file
+from .config import Config, field_names
+
+EXIT_OK = 0
+EXIT_BROKEN = 1
+EXIT_USAGE = 2
+EXIT_INCOMPLETE = 3
+EXIT_INTERRUPTED = 130
+# Below this many files a progress bar would only flicker.
+_PROGRESS_MIN_FILES = 20
+
+_EPILOG = """\
+exit codes:
+  0    success: every file was fixed or left unchanged (fix), or nothing
+       broken was found (detect)
+  1    detect found damage in at least one file
+  2    usage error, or a request refused before anything was written
+  3    some files were skipped or failed (takes precedence over 1)
+  130  interrupted (Ctrl-C, or the reader of stdout went away); finished files are
+       complete and reported, no temporary files remain
+
+Originals are never modified unless both --in-place and --overwrite-originals are given.
+"""
+
+R = TypeVar("R", FileResult, DetectResult)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with `argv` (default: ``sys.argv[1:]``) and return the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # --help, --version and argparse's own usage errors
+        return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
+    report.tolerate_unencodable_stdout()
+    try:
+        command: Callable[[argparse.Namespace], int] = args.run
+        return command(args)
+    except plan.UsageError as exc:
+        print(f"dkfix: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("\ndkfix: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, with its ``fix`` and ``detect`` subcommands."""
+    parser = argparse.ArgumentParser(
+        prog="dkfix",
+        description="Repair broken Danish text in files: mojibake, DOS code pages, lost letters.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"dkfix {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    fix = commands.add_parser(
+        "fix",
+        help="write repaired UTF-8 copies of files",
+        description="Decode each file, repair its text, and write it as UTF-8.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    fix.add_argument("paths", nargs="+", metavar="PATH", help="files and folders")
+    where = fix.add_argument_group("where results go (choose one)")
+    where.add_argument("--out", metavar="DIR", help="write copies here, mirroring the inputs")
+    where.add_argument("--dry-run", action="store_true", help="write nothing; report only")
+    where.add_argument("--in-place", action="store_true", help="replace the originals ...")
+    where.add_argument(
+        "--overwrite-originals", action="store_true", help="... needed as well as --in-place"
+    )
+    shown = fix.add_argument_group("what is shown")
+    shown.add_argument("--diff", action="store_true", help="print a unified diff per changed file")
+    shown.add_argument("--report", metavar="FILE.jsonl", help="write one JSON line per file")
+    _add_common_options(fix, shown)
+    fix.set_defaults(run=run_fix)
+    detect = commands.add_parser(
+        "detect",
+        help="report damage without changing anything",
+        description="Decode each file and report the damage found in its text. Reads only.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    detect.add_argument("paths", nargs="+", metavar="PATH", help="files and folders")
+    shown = detect.add_argument_group("what is shown")
+    shown.add_argument("--json", action="store_true", help="print one JSON line per file")
+    _add_common_options(detect, shown)
+    detect.set_defaults(run=run_detect)
+    return parser
+
+
+def _add_common_options(parser: argparse.ArgumentParser, shown: argparse._ArgumentGroup) -> None:
+    quiet_or_not = shown.add_mutually_exclusive_group()
+    quiet_or_not.add_argument("--progress", action="store_true", help="always show progress")
+    quiet_or_not.add_argument("--quiet", action="store_true", help="no progress, notes or summary")
+    select = parser.add_argument_group("which files")
+    select.add_argument(
+        "--glob",
+        action="append",
+        default=[],
+        metavar="PATTERN",
+        help="only files matching PATTERN (e.g. '*.txt'); may be repeated",
+    )
+    select.add_argument(
+        "--include-hidden", action="store_true", help="also files and folders starting with '.'"
+    )
+    kinds = textwrap.fill("KIND is one of: " + ", ".join(field_names()), width=78)
+    fixes = parser.add_argument_group("which fixes", kinds)
+    fixes.add_argument(
+        "--enable", action="append", default=[], metavar="KIND", type=_fix_name, help="turn on"
+    )
+    fixes.add_argument(
+        "--disable", action="append", default=[], metavar="KIND", type=_fix_name, help="turn off"
+    )
+    parser.add_argument(
+        "--jobs", type=_jobs, default=1, metavar="N", help="worker processes (0: one per CPU)"
+    )
+
+
+def _fix_name(name: str) -> str:
+    if name not in field_names():
+        raise argparse.ArgumentTypeError(f"unknown fix {name!r}; the fixes are listed in --help")
+    return name
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = -1
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"expected a number of processes, got {value!r}")
+    return jobs or os.cpu_count() or 1
+
+
+def config_from(enable: Sequence[str], disable: Sequence[str]) -> Config:
+    """The `Config` for ``--enable``/``--disable``; options not on/off get their default."""
+    both = sorted(set(enable) & set(disable))
+    if both:
+        raise plan.UsageError(f"both enabled and disabled: {', '.join(both)}")
+    defaults = {f.name: f.default for f in dataclasses.fields(Config)}
+    overrides: dict[str, object] = {}
+    for name in enable:
+        overrides[name] = True if isinstance(defaults[name], bool) else defaults[name]
+    for name in disable:
+        overrides[name] = False if isinstance(defaults[name], bool) else None
+    return Config().replace(**overrides)
+
+
+def run_fix(args: argparse.Namespace) -> int:
+    """``dkfix fix``: check the request, plan every output, then work through the files."""
+    _check_fix_mode(args)
+    config = config_from(args.enable, args.disable)
+    found = plan.find_files(args.paths, plan.Selection(args.include_hidden, tuple(args.glob)))
+    if args.in_place:
+        tasks = plan.plan_in_place(found)
+    elif args.out:
+        tasks = plan.plan_outputs(found, args.out)
+        plan.check_out_folder(args.out, args.paths, tasks)
+    else:
+        tasks = [task for task, _ in found]
+    if args.report:
+        plan.check_report_path(args.report, args.paths, tasks)
+    write = not args.dry_run
+    if write and args.out:
+        os.makedirs(args.out, exist_ok=True)
+    settings = FixSettings(
+        config=config,
+        write=write,
+        in_place=args.in_place,
+        want_diff=args.diff,
+        out_root=os.path.realpath(args.out) if args.out else None,
+        file_mode=0o666 & ~current_umask(),
+    )
+    results: list[FileResult] = []
+    try:
+        _run(tasks, partial(fix_file, settings=settings), args, results)
+    finally:  # an interrupted run still reports the files it finished
+        if args.report:
+            report.write_report(args.report, results)
+    if not args.quiet:
+        print(report.fix_summary(results, args.dry_run), file=sys.stderr)
+    return EXIT_INCOMPLETE if _incomplete(results) else EXIT_OK
+
+
+def _check_fix_mode(args: argparse.Namespace) -> None:
+    if args.in_place != args.overwrite_originals:
+        raise plan.UsageError(
+            "--in-place replaces your original files and needs --overwrite-originals as well, "
+            "to show that is meant; to keep the originals, use --out DIR instead"
+        )
+    if args.in_place and args.out:
+        raise plan.UsageError("--out and --in-place exclude each other")
+    if not (args.out or args.in_place or args.dry_run):
+        raise plan.UsageError(
+            "say where results go: --out DIR (recommended), --dry-run, "
+            "or --in-place --overwrite-originals"
+        )
+
+
+def run_detect(args: argparse.Namespace) -> int:
+    """``dkfix detect``: one line per file on stdout; reads only."""
+    config = config_from(args.enable, args.disable)
+    found = plan.find_files(args.paths, plan.Selection(args.include_hidden, tuple(args.glob)))
+    results: list[DetectResult] = []
+    _run([task for task, _ in found], partial(detect_file, config=config), args, results)
+    if not args.quiet:
+        print(report.detect_summary(results), file=sys.stderr)
+    if _incomplete(results):
+        return EXIT_INCOMPLETE
+    return EXIT_BROKEN if any(result.status == "broken" for result in results) else EXIT_OK
+
+
+def _run(
+    tasks: Sequence[plan.Task],
+    work: Callable[[plan.Task], R],
+    args: argparse.Namespace,
+    results: list[R],
+) -> None:
+    """Work through `tasks` into `results`, showing progress, notes, diffs and detect lines."""
+    show_bar = args.progress or (
+        not args.quiet and len(tasks) >= _PROGRESS_MIN_FILES and sys.stderr.isatty()
+    )
+    progress = report.Progress(len(tasks), sys.stderr, show_bar)
+
+    def on_result(result: R) -> None:
+        progress.advance()
+        try:
+            _show(result, args, progress)
+        except BrokenPipeError:
+            # The reader of stdout has gone (`dkfix fix --diff | head`): stop as on Ctrl-C.
+            report.silence_stdout()
+            raise KeyboardInterrupt from None
+
+    try:
+        run_in_order(tasks, work, args.jobs, results, on_result)
+    finally:
+        progress.clear()
+
+
+def _show(
+    result: FileResult | DetectResult, args: argparse.Namespace, progress: report.Progress
+) -> None:
+    lines: list[tuple[str, bool]] = []  # (text, to stdout)
+    if isinstance(result, DetectResult):
+        text = report.json_line(result) if args.json else report.detect_line(result)
+        lines.append((text, True))
+    else:
+        if result.diff:
+            lines.append((result.diff.rstrip("\n"), True))
+        message = report.note(result)
+        if message and not args.quiet:
+            lines.append((message, False))
+    if not lines:
+        return
+    progress.clear()
+    for text, to_stdout in lines:
+        print(text, file=sys.stdout if to_stdout else sys.stderr, flush=True)
+    progress.redraw()
+
+
+def _incomplete(results: Sequence[FileResult | DetectResult]) -> bool:
+    return any(result.status in ("skipped", "error") for result in results)
