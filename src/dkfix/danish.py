@@ -13,7 +13,7 @@ DANISH_LETTERS = "æøåÆØÅ"
 """The three letters Danish adds to the Latin alphabet, lower and upper case."""
 
 # Letters of other languages that occur in ordinary Danish text (loanwords, names).
-LOAN_LETTERS = "éÉèÈêüÜöÖäÄóÓáÁíÍúÚàçñ"
+LOAN_LETTERS = "éÉèÈêëüÜöÖäÄóÓáÁíÍúÚàçñ"
 
 # Punctuation and symbols that clean Danish text uses beyond ASCII.
 TYPOGRAPHY = "\u00a0–—‘’‚“”„…•«»§°½¼¾€£×±·´¹²³"
