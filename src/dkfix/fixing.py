@@ -21,11 +21,15 @@ logger = logging.getLogger(__name__)
 
 Fix = Callable[[str, Config], list[Edit]]
 
-# In order: ftfy first (it proves the common mojibake), then what it leaves for Danish.
+# In order. Code-page misreadings go first: ftfy would read some of them as something
+# else and destroy the evidence ("pÂ torsdag", cp1252 read as Mac Roman, is "på
+# torsdag", but ftfy takes "Â " for a UTF-8 no-break space). Then ftfy, which proves
+# the common mojibake, then the UTF-8 residue ftfy leaves for lack of signal.
 _FIXES: tuple[Fix, ...] = (
+    mojibake.code_page_edits,
     ftfy_edits,
     mojibake.residual_mojibake_edits,
-    mojibake.code_page_edits,
+    mojibake.utf8_code_page_edits,
 )
 _MAX_ROUNDS = 4
 

@@ -12,47 +12,77 @@ line of every document. dkfix adds two things on top:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 
 import ftfy
 
-from .config import FTFY_FIXES, Config
-from .edits import Edit, compose, diff_edits
+from .config import FTFY_FIXES, Config, Normalization
+from .danish import DANISH_LETTERS
+from .edits import Edit, apply_edits, compose, diff_edits
+from .mojibake import code_page_edits
 
-# Characters ftfy never changes on their own: printable ASCII, tab and line
-# breaks, and the Latin-1 letters and typography of clean Danish text. Lead
-# characters of UTF-8 mojibake (Ã, Â, â, Å followed by a continuation character)
-# are caught by _MOJIBAKE_PAIR below, since Å and friends are also real letters.
-_SAFE_CHARS = (
-    "\t\n\r\x20-\x7e"
+# Non-ASCII characters of clean Danish text: Latin-1 letters and common typography.
+SAFE_TEXT_CHARS = (
     "\u00a0£§°«»½¼¾´·×"
     "ÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÖØÙÚÛÜÝäåæçèéêëìíîïñòóôöøùúûüý"
     "\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026\u20ac"
 )
-# A Latin-1 letter that is also a UTF-8 lead byte, followed by a character whose
-# cp1252 byte is a UTF-8 continuation byte: the shape of UTF-8 read as cp1252.
-_MOJIBAKE_PAIR = (
-    "[ÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÖØÙÚÛÜÝäåæçèéêëìíîïñòóô]"
-    "[\u00a0£§°«»½¼¾´·×\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026\u20ac]"
-)
+_QUOTES = "\u2018\u2019\u201a\u201c\u201d\u201e"
 _HTML_ENTITY = r"&#?[0-9A-Za-z]{1,24};"
-NEEDS_FTFY = re.compile(f"[^{_SAFE_CHARS}]|{_MOJIBAKE_PAIR}|{_HTML_ENTITY}")
-"""Matches wherever ftfy might change the text; where it does not match, ftfy would not."""
+
+
+@functools.cache
+def _needs_ftfy(
+    uncurl_quotes: bool, fix_line_breaks: bool, normalization: Normalization | None
+) -> re.Pattern[str]:
+    """Matches wherever ftfy, with these options, might change the text.
+
+    Mojibake of UTF-8 is always at least two non-ASCII characters side by side
+    (a lead byte and a continuation byte, and no legacy code page decodes those
+    bytes as ASCII), whatever code page ftfy tries. So a line whose non-ASCII
+    characters are all safe, and never adjacent, holds nothing ftfy decodes; the
+    other ftfy fixes act on characters outside the safe set (controls,
+    ligatures, full-width forms, combining marks, entities).
+    """
+    safe = SAFE_TEXT_CHARS
+    if uncurl_quotes:
+        safe = "".join(c for c in safe if c not in _QUOTES)
+    if normalization is not None:
+        safe = "".join(c for c in safe if unicodedata.normalize(normalization, c) == c)
+    ascii_safe = "\t\n\x20-\x7e" if fix_line_breaks else "\t\n\r\x20-\x7e"
+    unsafe = f"[^{ascii_safe}{safe}]"
+    return re.compile(f"{unsafe}|[{safe}]{{2}}|{_HTML_ENTITY}")
+
+
+def needs_ftfy(config: Config) -> re.Pattern[str]:
+    """The fast-path pattern for `config`: where it does not match, ftfy changes nothing."""
+    return _needs_ftfy(config.uncurl_quotes, config.fix_line_breaks, config.normalization)
+
+
+NEEDS_FTFY = needs_ftfy(Config())
+"""The fast-path pattern for the default options."""
 
 _ENCODING_OPERATIONS = frozenset({"encode", "decode", "transcode"})
+_DECODING_KINDS = frozenset({"fix_encoding", "decode_inconsistent_utf8"})
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+# Below this share of non-Latin letters, a line is Latin text with a stray letter.
+_FOREIGN_LINE_SHARE = 0.2
+_NORDIC_LETTERS = frozenset(DANISH_LETTERS + "ÄÖÜäöü")
 
 
 def ftfy_edits(text: str, config: Config) -> list[Edit]:
     """Edits for everything ftfy would fix in `text`, line by line as ftfy itself works."""
-    if NEEDS_FTFY.search(text) is None:
+    pattern = needs_ftfy(config)
+    if pattern.search(text) is None:
         return []
     ftfy_config = _ftfy_config(config, html_document="<" in text)
     edits: list[Edit] = []
     for offset, line in _lines(text):
-        if NEEDS_FTFY.search(line) is not None:
-            edits.extend(edit.shifted(offset) for edit in _line_edits(line, ftfy_config))
+        if pattern.search(line) is not None:
+            edits.extend(edit.shifted(offset) for edit in _line_edits(line, ftfy_config, config))
     return edits
 
 
@@ -71,15 +101,24 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         offset += len(line)
 
 
-def _line_edits(line: str, ftfy_config: ftfy.TextFixerConfig) -> list[Edit]:
+def _line_edits(line: str, ftfy_config: ftfy.TextFixerConfig, config: Config) -> list[Edit]:
     fixed, steps = ftfy.fix_and_explain(line, ftfy_config)
     if fixed == line or not steps:
         return []
     edits: list[Edit] = []
     current = line
-    for kind, plan in _units(steps):
+    for index, (kind, plan) in enumerate(_units(steps)):
+        if index > 0 and code_page_edits(current, config):
+            # A layer of UTF-8 mojibake is off and a code-page misreading lies under it
+            # ("pÃ‚ torsdag" → "pÂ torsdag", cp1252 read as Mac Roman). ftfy would go on
+            # and read "Â " as a no-break space; stop, and let the code-page fix run.
+            break
         after = _replay(current, plan)
         step_edits = diff_edits(current, after, kind, 1.0, _reason(kind, plan))
+        if kind in _DECODING_KINDS:
+            kept = [edit for edit in step_edits if not _stray_script(edit, after)]
+            if len(kept) < len(step_edits):
+                step_edits, after = kept, apply_edits(current, kept)
         edits = compose(line, current, edits, step_edits)
         current = after
     return edits
@@ -98,6 +137,33 @@ def _units(steps: Sequence[tuple[str, str]]) -> Iterator[tuple[str, list[tuple[s
             yield "normalization", [(operation, argument)]
         else:
             yield argument, [(operation, argument)]
+    if pending:  # a transcode with no decode after it: a byte-level fix on its own
+        names = {argument for operation, argument in pending if operation == "transcode"}
+        yield (names.pop() if len(names) == 1 else "fix_encoding"), pending
+
+
+def _stray_script(edit: Edit, line: str) -> bool:
+    """True for an ftfy decoding that drops one letter of another script into Latin text.
+
+    ftfy reads ``4×Ø12`` (rebar notation) as the UTF-8 of Hebrew ``ר`` and ``”Ü`` as
+    Mac Roman mojibake of ``ӆ``. Only decodings that consume a Nordic or German
+    letter are questioned, since those are the letters Danish text has. Real
+    mojibake of Hebrew, Arabic or Russian decodes to words of that script, in lines
+    mostly of that script; a single foreign letter in a Latin line is a false
+    positive, and dkfix keeps the original.
+    """
+    foreign = [c for c in edit.replacement if c.isalpha() and not _is_latin(c)]
+    if not foreign or not any(c in _NORDIC_LETTERS for c in edit.original):
+        return False
+    words = _LETTERS_RE.findall(edit.replacement)
+    lone = any(sum(not _is_latin(c) for c in word) == 1 for word in words)
+    letters = [c for c in line if c.isalpha()]
+    foreign_share = sum(not _is_latin(c) for c in letters) / len(letters)
+    return lone and (len(letters) == len(foreign) or foreign_share < _FOREIGN_LINE_SHARE)
+
+
+def _is_latin(char: str) -> bool:
+    return char.isascii() or unicodedata.name(char, "").startswith("LATIN")
 
 
 def _replay(text: str, plan: list[tuple[str, str]]) -> str:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import ftfy.bad_codecs  # noqa: F401  (registers ftfy's "sloppy" codecs used below)
 
-from .danish import DANISH_LETTERS
+from .danish import DANISH_LETTERS, TYPOGRAPHY
 
 # cp1252 leaves five bytes undefined; real software shows them as the C1 controls
 # latin-1 gives them, and so does ftfy's "sloppy" cp1252. Ø and Å in cp865 are two of them.
@@ -43,10 +43,22 @@ class Misreading:
     # A word: a run of letters and of the characters misread sequences are made of
     # (which may be symbols like › or √∏).
     word_re: re.Pattern[str]
+    # Misread typography (» read as ¯): restored only in lines proven misread.
+    symbols: dict[str, str]
+    symbol_re: re.Pattern[str] | None
 
     @property
     def name(self) -> str:
         return f"{self.written_as} read as {self.read_as}"
+
+    @property
+    def is_distinctive(self) -> bool:
+        """True if every misread sequence is two or more characters (UTF-8 mojibake).
+
+        Such sequences (``Ã…``, ``√∏``) almost never occur in clean text, unlike the
+        one-character misreadings of single-byte code pages (``›``, ``°``, ``’``).
+        """
+        return all(len(key) > 1 for key in self.table)
 
     def restore(self, token: str) -> str:
         """Replace every misread sequence in `token` with the letter it stands for."""
@@ -74,10 +86,31 @@ def _build(written_as: str, read_as: str, kind: str, layers: int = 1) -> Misread
             if misread is not None:
                 table.setdefault(misread, letter)
     keys = sorted(table, key=len, reverse=True)  # longest first: multi-layer keys win
-    key_pattern = "|".join(re.escape(key) for key in keys)
     key_chars = re.escape("".join(sorted({char for key in keys for char in key})))
     word_re = re.compile(f"(?:[^\\W\\d_]|[{key_chars}])+")
-    return Misreading(written_as, read_as, kind, table, re.compile(key_pattern), word_re)
+    symbols = _symbol_table(written_as, read_as, table)
+    symbol_re = _alternation(symbols) if symbols else None
+    return Misreading(
+        written_as, read_as, kind, table, _alternation(table), word_re, symbols, symbol_re
+    )
+
+
+def _symbol_table(written_as: str, read_as: str, letters: dict[str, str]) -> dict[str, str]:
+    """Misread typography, leaving out keys that are real letters or typography themselves."""
+    symbols: dict[str, str] = {}
+    for symbol in TYPOGRAPHY:
+        misread = _misread(symbol, written_as, read_as, 1)
+        if misread is None or misread in letters:
+            continue
+        if any(char in TYPOGRAPHY or char.isalpha() for char in misread):
+            continue
+        symbols[misread] = symbol
+    return symbols
+
+
+def _alternation(table: dict[str, str]) -> re.Pattern[str]:
+    keys = sorted(table, key=len, reverse=True)  # longest first: multi-layer keys win
+    return re.compile("|".join(re.escape(key) for key in keys))
 
 
 @functools.cache
@@ -92,10 +125,11 @@ def misreadings(kind: str) -> tuple[Misreading, ...]:
         )
     if kind == "fix_code_pages":
         return (
-            # DOS files read on Windows (cp865 and cp850 agree on every Danish letter).
-            _build("cp865", SLOPPY_CP1252, kind),
-            _build("cp865", "latin-1", kind),
-            _build("cp865", "cp866", kind),  # read by Russian DOS: "BedЫvelse"
+            # DOS files read on Windows. cp865 and cp850 agree on every Danish letter;
+            # cp850 also has the guillemets (cp865 put ¤ where cp850 has »).
+            _build("cp850", SLOPPY_CP1252, kind),
+            _build("cp850", "latin-1", kind),
+            _build("cp850", "cp866", kind),  # read by Russian DOS: "BedЫvelse"
             # Windows files read as DOS.
             _build("cp1252", "cp865", kind),
             _build("cp1252", "cp850", kind),
