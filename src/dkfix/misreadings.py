@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import ftfy.bad_codecs  # noqa: F401  (registers ftfy's "sloppy" codecs used below)
 
-from .danish import DANISH_LETTERS, TYPOGRAPHY
+from .danish import DANISH_LETTERS, LOAN_LETTERS, TYPOGRAPHY
 
 # cp1252 leaves five bytes undefined; real software shows them as the C1 controls
 # latin-1 gives them, and so does ftfy's "sloppy" cp1252. Ø and Å in cp865 are two of them.
@@ -96,16 +96,24 @@ def _build(written_as: str, read_as: str, kind: str, layers: int = 1) -> Misread
 
 
 def _symbol_table(written_as: str, read_as: str, letters: dict[str, str]) -> dict[str, str]:
-    """Misread typography, leaving out keys that are real letters or typography themselves."""
+    """Misread typography, leaving out keys that are letters of Danish or typography."""
     symbols: dict[str, str] = {}
     for symbol in TYPOGRAPHY:
         misread = _misread(symbol, written_as, read_as, 1)
         if misread is None or misread in letters:
             continue
-        if any(char in TYPOGRAPHY or char.isalpha() for char in misread):
+        if any(char in TYPOGRAPHY or char in DANISH_LETTERS + LOAN_LETTERS for char in misread):
             continue
         symbols[misread] = symbol
     return symbols
+
+
+def is_foreign_to_danish(key: str) -> bool:
+    """True for a misread sequence clean Danish never has: ``ÿ`` (cp865 no-break space)."""
+    return all(
+        (char.isalpha() and char not in DANISH_LETTERS + LOAN_LETTERS) or not char.isprintable()
+        for char in key
+    )
 
 
 def _alternation(table: dict[str, str]) -> re.Pattern[str]:

@@ -32,7 +32,7 @@ from . import lexicon
 from .config import Config
 from .danish import TYPOGRAPHY, WORD_RE
 from .edits import Edit
-from .misreadings import SLOPPY_CP1252, Misreading, misreadings
+from .misreadings import SLOPPY_CP1252, Misreading, is_foreign_to_danish, misreadings
 
 _EVIDENCE_CONFIDENCE = 0.95
 _DISTINCTIVE_CONFIDENCE = 0.85
@@ -148,12 +148,15 @@ def _lines_with_offsets(text: str) -> Iterator[tuple[int, str]]:
 def _line_candidates(
     line: str, stage: tuple[Misreading, ...]
 ) -> dict[Misreading, list[_Candidate]]:
+    """Per misreading with anything to restore in `line`: its word candidates (maybe none,
+    when the line holds only misread typography)."""
     found: dict[Misreading, list[_Candidate]] = {}
     for misreading in stage:
-        if misreading.key_re.search(line) is None:
+        has_symbols = misreading.symbol_re is not None and misreading.symbol_re.search(line)
+        if misreading.key_re.search(line) is None and not has_symbols:
             continue
         candidates = [c for c in _candidates(line, misreading) if c.restored != c.original]
-        if candidates:
+        if candidates or has_symbols:
             found[misreading] = candidates
     return found
 
@@ -238,10 +241,12 @@ def _line_edits(line: _Line, dominant: Misreading | None) -> Iterator[Edit]:
         if (confidence := _confidence(candidate, best, trusted, proven)) is not None
     ]
     yield from words
-    if proven and best.symbol_re is not None:
+    if trusted and best.symbol_re is not None:
         taken = [(edit.start, edit.end) for edit in words]
         for edit in _symbol_edits(line.text, best):
-            if all(edit.end <= start or end <= edit.start for start, end in taken):
+            # A document's evidence reaches only symbols clean Danish never has (ÿ).
+            free = all(edit.end <= start or end <= edit.start for start, end in taken)
+            if free and (proven or is_foreign_to_danish(edit.original)):
                 yield edit
 
 
