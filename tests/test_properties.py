@@ -44,8 +44,13 @@ def test_clean_danish_is_unchanged(text: str) -> None:
 
 @pytest.mark.parametrize("path", SEED_FILES, ids=lambda path: path.name)
 def test_seed_documents_are_unchanged(path: Path) -> None:
+    """The seeds are clean, but for seed 004's "Punkt 96", damaged at its source."""
     text = path.read_text(encoding="utf-8")
-    assert fix_and_explain(text).edits == []
+    damaged = (text.find("# Punkt 96"), text.find("# Punkt 97"))
+    if not path.name.startswith("004_"):
+        damaged = (0, 0)
+    edits = fix_and_explain(text).edits
+    assert all(damaged[0] <= edit.start and edit.end <= damaged[1] for edit in edits)
 
 
 @given(any_text)

@@ -40,6 +40,7 @@ FTFY_FIXES: tuple[str, ...] = (
 DANISH_FIXES: tuple[str, ...] = (
     "fix_residual_mojibake",
     "fix_code_pages",
+    "restore_placeholders",
 )
 
 
@@ -88,6 +89,8 @@ class Config:
     """Repair UTF-8 residue ftfy refuses for lack of signal (``Ã…rhus``, ``Ã¥r``)."""
     fix_code_pages: bool = True
     """Repair DOS (865/850/437) and Mac Roman code page misreadings, in both directions."""
+    restore_placeholders: bool = True
+    """Restore letters lost to one placeholder character (``fÅlger``, ``f?lger``)."""
 
     def replace(self, **changes: Any) -> Config:
         """Return a copy with `changes` applied; unknown names raise `TypeError`."""

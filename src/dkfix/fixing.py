@@ -16,20 +16,27 @@ from . import mojibake
 from .config import Config, with_overrides
 from .edits import Edit, Fixed, apply_edits, compose
 from .ftfy_fixes import ftfy_edits
+from .letters.placeholders import placeholder_edits
 
 logger = logging.getLogger(__name__)
 
 Fix = Callable[[str, Config], list[Edit]]
 
-# In order. Code-page misreadings go first: ftfy would read some of them as something
-# else and destroy the evidence ("pÂ torsdag", cp1252 read as Mac Roman, is "på
-# torsdag", but ftfy takes "Â " for a UTF-8 no-break space). Then ftfy, which proves
-# the common mojibake, then the UTF-8 residue ftfy leaves for lack of signal.
-_FIXES: tuple[Fix, ...] = (
-    mojibake.code_page_edits,
-    ftfy_edits,
-    mojibake.residual_mojibake_edits,
-    mojibake.utf8_code_page_edits,
+# Two phases, each run until it settles. First the encodings, in order: code-page
+# misreadings go first, because ftfy would read some of them as something else and
+# destroy the evidence ("pÂ torsdag", cp1252 read as Mac Roman, is "på torsdag",
+# but ftfy takes "Â " for a UTF-8 no-break space); then ftfy, which proves the
+# common mojibake; then the UTF-8 residue ftfy leaves for lack of signal. Only
+# then the lost letters: a character left by a misreading (a C1 control, "†") is
+# the misreading's to explain, not a placeholder's.
+_PHASES: tuple[tuple[Fix, ...], ...] = (
+    (
+        mojibake.code_page_edits,
+        ftfy_edits,
+        mojibake.residual_mojibake_edits,
+        mojibake.utf8_code_page_edits,
+    ),
+    (placeholder_edits,),
 )
 _MAX_ROUNDS = 4
 
@@ -73,24 +80,30 @@ def fix_text(text: str, config: Config | None = None, **overrides: Any) -> str:
 
 def run_fixes(text: str, config: Config) -> Fixed:
     """The pipeline behind fix_text, for callers that have checked their arguments."""
-    current = text
-    edits: list[Edit] = []
+    fixed = Fixed(text, [])
+    for _ in range(_MAX_ROUNDS):
+        before = fixed.text
+        for phase in _PHASES:
+            fixed = _settle(text, fixed, phase, config)
+        if fixed.text == before:
+            return fixed
+    logger.warning("fixes did not settle after %d rounds", _MAX_ROUNDS)
+    return fixed
+
+
+def _settle(original: str, fixed: Fixed, fixes: tuple[Fix, ...], config: Config) -> Fixed:
+    """Run `fixes` in order until none changes the text; edits stay relative to `original`."""
+    current, edits = fixed.text, fixed.edits
     for _ in range(_MAX_ROUNDS):
         changed = False
-        for fix in _FIXES:
+        for fix in fixes:
             fix_edits = fix(current, config)
-            if not fix_edits:
-                continue
-            fixed = apply_edits(current, fix_edits)
-            if fixed == current:
-                continue
-            edits = compose(text, current, edits, fix_edits)
-            current = fixed
-            changed = True
+            result = apply_edits(current, fix_edits) if fix_edits else current
+            if result != current:
+                edits = compose(original, current, edits, fix_edits)
+                current, changed = result, True
         if not changed:
             break
-    else:
-        logger.warning("fixes did not settle after %d rounds", _MAX_ROUNDS)
     return Fixed(current, edits)
 
 

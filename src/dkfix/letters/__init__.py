@@ -1,0 +1,1 @@
+"""Restoring lost Danish letters: placeholder damage and its detection."""
