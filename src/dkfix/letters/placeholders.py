@@ -97,7 +97,10 @@ def _suspects(text: str) -> list[str]:
 
 
 _MARK = r"[^\x00-\x1f\x7f-\x9f\w\s.,;:!()\[\]{}<>\"'’/\\\-–—&%+=*@$|`^~´…”“»«]"
-_SUSPECT = re.compile(rf"(?<=[a-zæøåéü])[À-ÖØ-Þ]|(?<=[^\W\d_]){_MARK}|{_MARK}(?=[a-zæøå])")
+# ASCII marks count only inside a word ("f?r"): after one they are punctuation ("det?").
+_SUSPECT = re.compile(
+    rf"(?<=[a-zæøåéü])[À-ÖØ-Þ]|(?<=[^\W\d_])(?![\x00-\x7f]){_MARK}|{_MARK}(?=[a-zæøå])"
+)
 _BLOCK_SEPARATOR = re.compile(r"\n[ \t\u00a0]*\n")
 
 
@@ -266,7 +269,12 @@ def _choices(token: _Token, damage: PlaceholderDamage, line: str) -> list[Choice
 
 
 def _trailing_space(text: str, char: str) -> str:
-    """Placeholders closing a token were no-break spaces (``året.Å``, ``JensenÅ``)."""
+    """Placeholders closing a token were no-break spaces (``året.Å``, ``JensenÅ``).
+
+    Not an ASCII mark: a ``?`` closing a word is a question mark far more often.
+    """
+    if char.isascii():
+        return text
     stripped = text.rstrip(char)
     return stripped + _NBSP * (len(text) - len(stripped))
 
@@ -283,7 +291,7 @@ def _starts_sentence(line: str, position: int) -> bool:
 def _cased(reading: str, word: str, char: str, sentence_start: bool) -> str:
     """Give `reading` the case of the damaged `word`: all caps, capitalised, or as written."""
     letters = [c for c in word if c != char]
-    if len(word) > 1 and letters and all(c.isupper() for c in letters):
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
         return reading.upper()
     result = [
         r.upper() if w.isupper() and w != char else r for r, w in zip(reading, word, strict=True)
