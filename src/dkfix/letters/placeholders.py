@@ -61,7 +61,7 @@ class PlaceholderDamage:
 
 def placeholder_edits(text: str, config: Config) -> list[Edit]:
     """Edits restoring the letters a placeholder character stands for."""
-    if not config.restore_placeholders or _SUSPECT.search(text) is None:
+    if not config.restore_placeholders:
         return []
     edits: list[Edit] = []
     for damage in find_placeholders(text):
@@ -85,22 +85,30 @@ def find_placeholders(text: str) -> list[PlaceholderDamage]:
 
 
 def _suspects(text: str) -> list[str]:
-    """Characters in places no letter of clean text would be.
+    """Characters in places no letter of clean text would be, seen at least twice.
 
     An upper-case letter after a lower-case one (``fÅlger``), or a mark that is not
-    ordinary word punctuation glued to a letter (``f?lger``, ``f\ufffdlger``).
+    ordinary word punctuation inside a word (``f?lger``, ``f\ufffdlger``); a
+    non-ASCII mark also counts after a word (``JensenÅ`` aside, ``d\ufffd``), an ASCII
+    one does not, since after a word it is punctuation (``det?``).
     """
     counts: Counter[str] = Counter()
-    for match in _SUSPECT.finditer(text):
-        counts[match.group()] += 1
+    for match in _CANDIDATE.finditer(text):  # a one-class scan: fast on clean text
+        char, start = match.group(), match.start()
+        before = text[start - 1] if start else ""
+        after = text[start + 1 : start + 2]
+        if char.isalpha():
+            suspect = before.islower()
+        else:
+            suspect = after.islower() or (not char.isascii() and before.isalpha())
+        if suspect:
+            counts[char] += 1
     return [char for char, count in counts.most_common() if count >= _MIN_EVIDENCE]
 
 
 _MARK = r"[^\x00-\x1f\x7f-\x9f\w\s.,;:!()\[\]{}<>\"'’/\\\-–—&%+=*@$|`^~´…”“»«]"
-# ASCII marks count only inside a word ("f?r"): after one they are punctuation ("det?").
-_SUSPECT = re.compile(
-    rf"(?<=[a-zæøåéü])[À-ÖØ-Þ]|(?<=[^\W\d_])(?![\x00-\x7f]){_MARK}|{_MARK}(?=[a-zæøå])"
-)
+_CANDIDATE = re.compile(rf"[À-ÖØ-Þ]|{_MARK}")
+
 _BLOCK_SEPARATOR = re.compile(r"\n[ \t\u00a0]*\n")
 
 
