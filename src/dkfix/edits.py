@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 
@@ -41,6 +41,14 @@ class Fixed:
 
     text: str
     edits: list[Edit] = field(default_factory=list)
+
+
+def lines_with_offsets(text: str) -> Iterator[tuple[int, str]]:
+    """Each line of `text` with its line break, and the offset where it starts."""
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        yield offset, line
+        offset += len(line)
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:

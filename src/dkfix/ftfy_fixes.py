@@ -21,7 +21,7 @@ import ftfy
 
 from .config import FTFY_FIXES, Config, Normalization
 from .danish import DANISH_LETTERS
-from .edits import Edit, apply_edits, compose, diff_edits
+from .edits import Edit, apply_edits, compose, diff_edits, lines_with_offsets
 from .mojibake import code_page_edits
 
 # Non-ASCII characters of clean Danish text: Latin-1 letters and common typography.
@@ -80,7 +80,7 @@ def ftfy_edits(text: str, config: Config) -> list[Edit]:
         return []
     ftfy_config = _ftfy_config(config, html_document="<" in text)
     edits: list[Edit] = []
-    for offset, line in _lines(text):
+    for offset, line in lines_with_offsets(text):
         if pattern.search(line) is not None:
             edits.extend(edit.shifted(offset) for edit in _line_edits(line, ftfy_config, config))
     return edits
@@ -92,13 +92,6 @@ def _ftfy_config(config: Config, html_document: bool) -> ftfy.TextFixerConfig:
         # Like ftfy: in a document that looks like HTML, entities are markup.
         options["unescape_html"] = False
     return ftfy.TextFixerConfig(normalization=config.normalization, explain=True, **options)
-
-
-def _lines(text: str) -> Iterator[tuple[int, str]]:
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        yield offset, line
-        offset += len(line)
 
 
 def _line_edits(line: str, ftfy_config: ftfy.TextFixerConfig, config: Config) -> list[Edit]:

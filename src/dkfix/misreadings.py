@@ -28,7 +28,7 @@ SLOPPY_CP1252 = "sloppy-windows-1252"
 # The letters worth restoring: Danish and the loan letters common in Danish text.
 # Every further letter adds keys, and keys such as "–" or "é" are common in clean
 # text, where each costs a look-up; Spanish ñ or French È are not worth that here.
-_LETTERS = DANISH_LETTERS + "éÉüÜöÖäÄ"
+RESTORED_LETTERS = DANISH_LETTERS + "éÉüÜöÖäÄ"
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity: each is built once
@@ -81,7 +81,7 @@ def _misread(letter: str, written_as: str, read_as: str, layers: int) -> str | N
 def _build(written_as: str, read_as: str, kind: str, layers: int = 1) -> Misreading:
     table: dict[str, str] = {}
     for depth in range(1, layers + 1):
-        for letter in _LETTERS:
+        for letter in RESTORED_LETTERS:
             misread = _misread(letter, written_as, read_as, depth)
             if misread is not None:
                 table.setdefault(misread, letter)

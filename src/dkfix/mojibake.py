@@ -31,8 +31,14 @@ from dataclasses import dataclass
 from . import lexicon
 from .config import Config
 from .danish import TYPOGRAPHY, WORD_RE
-from .edits import Edit
-from .misreadings import SLOPPY_CP1252, Misreading, is_foreign_to_danish, misreadings
+from .edits import Edit, lines_with_offsets
+from .misreadings import (
+    RESTORED_LETTERS,
+    SLOPPY_CP1252,
+    Misreading,
+    is_foreign_to_danish,
+    misreadings,
+)
 
 _EVIDENCE_CONFIDENCE = 0.95
 _DISTINCTIVE_CONFIDENCE = 0.85
@@ -44,7 +50,7 @@ _DOMINANCE = 3
 _SHORT_WORD = 3
 _SHORT_WORD_MIN_ZIPF = 3.5
 _APOSTROPHES = frozenset("’'`´")
-_RESTORED_LETTERS = frozenset("æøåÆØÅéÉüÜöÖäÄ")
+_RESTORED_LETTERS = frozenset(RESTORED_LETTERS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +130,7 @@ def _misreading_edits(text: str, kind: str, distinctive: bool) -> list[Edit]:
     stage = _stage(kind, distinctive)
     lines = [
         _Line(offset, line, _line_candidates(line, stage))
-        for offset, line in _lines_with_offsets(text)
+        for offset, line in lines_with_offsets(text)
         if pattern.search(line) is not None and (distinctive or not _UTF8_LAYER.search(line))
     ]
     document_evidence: Counter[Misreading] = Counter()
@@ -136,13 +142,6 @@ def _misreading_edits(text: str, kind: str, distinctive: bool) -> list[Edit]:
     for line in lines:
         edits.extend(edit.shifted(line.offset) for edit in _line_edits(line, dominant))
     return edits
-
-
-def _lines_with_offsets(text: str) -> Iterator[tuple[int, str]]:
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        yield offset, line
-        offset += len(line)
 
 
 def _line_candidates(

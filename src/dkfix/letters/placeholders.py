@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from .. import lexicon
 from ..config import Config
-from ..edits import Edit
+from ..edits import Edit, lines_with_offsets
 from .decoder import Choice, decode
 
 _LOWER_LETTERS = "æøå"
@@ -73,8 +73,8 @@ def placeholder_edits(text: str, config: Config) -> list[Edit]:
 def find_placeholders(text: str) -> list[PlaceholderDamage]:
     """The placeholder characters in `text`, with the blocks each damaged."""
     found = []
+    blocks = _blocks(text)
     for char in _suspects(text):
-        blocks = _blocks(text)
         vocabulary = _document_words(text, char)
         evidence = [_block_evidence(text[s:e], char, vocabulary) for s, e in blocks]
         if sum(evidence) < _MIN_EVIDENCE:
@@ -139,7 +139,7 @@ def _block_evidence(block: str, char: str, vocabulary: frozenset[str]) -> int:
         if (
             char in word
             and word != char
-            and not _is_known(word)
+            and not lexicon.is_word(word)
             and _readings(word, char, vocabulary)
         ):
             count += 1
@@ -164,10 +164,6 @@ def _next_to_damage(index: int, evidence: list[int]) -> bool:
 
 def _word_re(char: str) -> re.Pattern[str]:
     return re.compile(rf"(?:[^\W\d_]|{re.escape(char)})+")
-
-
-def _is_known(word: str) -> bool:
-    return lexicon.is_word(word)
 
 
 def _two_words(reading: str) -> bool:
@@ -213,10 +209,8 @@ def _readings(
 
 
 def _block_edits(block: str, damage: PlaceholderDamage) -> Iterator[Edit]:
-    offset = 0
-    for line in block.splitlines(keepends=True):
+    for offset, line in lines_with_offsets(block):
         yield from (edit.shifted(offset) for edit in _line_edits(line, damage))
-        offset += len(line)
 
 
 @dataclass(frozen=True, slots=True)
