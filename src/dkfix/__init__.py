@@ -15,6 +15,7 @@ from .decode import Candidate, Decoded, decode_bytes
 from .diagnosis import Diagnosis, Finding, detect
 from .edits import Edit, Fixed, apply_edits
 from .fixing import fix_and_explain, fix_bytes, fix_text
+from .numbers import NumberMatch, find_numbers, normalize_numbers, parse_number
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
@@ -26,11 +27,15 @@ __all__ = [
     "Edit",
     "Finding",
     "Fixed",
+    "NumberMatch",
     "__version__",
     "apply_edits",
     "decode_bytes",
     "detect",
+    "find_numbers",
     "fix_and_explain",
     "fix_bytes",
     "fix_text",
+    "normalize_numbers",
+    "parse_number",
 ]
