@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import gc
 import re
 import time
 from collections import Counter
@@ -142,6 +143,13 @@ def score(clean: str, damaged: str, fixed: str) -> Score:
     return result
 
 
+def warm_up() -> None:
+    """Load all word data (a repair must really run for each fix) before anything is timed."""
+    for damage in DAMAGES.values():
+        fix_text(damage("Grønkjær og søsteren går på en tur i skoven på Ærø, før året er omme."))
+    gc.collect()
+
+
 def timed_fix(text: str) -> tuple[str, float]:
     start = time.perf_counter()
     fixed = fix_text(text)
@@ -229,7 +237,7 @@ def main() -> None:
     devsets = load_devsets(args.devset or DEVSET_NAMES, sample_chars=sample)
     sizes = ", ".join(f"{d.name} {len(d.text):,}" for d in devsets)
     print(f"dev sets (characters): {sizes}")
-    fix_text("Gr›nkj‘r GrÅnkjÅr Gronkjaer")  # load the word data before timing
+    warm_up()
     print(HEADER)
     print("-" * len(HEADER))
     errors: dict[str, Score] = {}

@@ -9,12 +9,15 @@ module can import these (``from strategies import clean_danish_text``).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from pathlib import Path
 
 import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252")
 from hypothesis import strategies as st
 
+from dkfix import lexicon
+from dkfix.damage import placeholder
 from dkfix.danish import WORD_RE
 from dkfix.ftfy_fixes import SAFE_TEXT_CHARS
 
@@ -146,3 +149,55 @@ def fast_path_text(max_size: int = 40) -> st.SearchStrategy[str]:
     non_ascii = "".join(c for c in alphabet if not c.isascii())
     characters = st.one_of(st.sampled_from(alphabet), st.sampled_from(non_ascii))
     return st.text(characters, max_size=max_size)
+
+
+_LOWER_DANISH_WORD = re.compile(r"[a-zæøå]+")
+PLACEHOLDERS = ("Å", "?", "\ufffd")
+_MEDIAL = re.compile(r"[a-z][æøå]")
+
+
+def _has_one_restoration(word: str, char: str) -> bool:
+    """True if `word` is the only Danish word its placeholder-damaged form can stand for."""
+    damaged = placeholder(word, char)
+    if lexicon.is_word(damaged):
+        return False
+    positions = [i for i, c in enumerate(damaged) if c == char]
+    readings = []
+    for letters in itertools.product("æøå", repeat=len(positions)):
+        chars = list(damaged)
+        for position, letter in zip(positions, letters, strict=True):
+            chars[position] = letter
+        reading = "".join(chars)
+        if lexicon.is_word(reading) or lexicon.is_compound(reading):
+            readings.append(reading)
+    return readings == [word]
+
+
+@functools.cache
+def restorable_words(char: str) -> tuple[str, ...]:
+    """Lower-case seed words with æ, ø or å that a `char` placeholder leaves one reading of."""
+    words = [w for w in seed_words() if _LOWER_DANISH_WORD.fullmatch(w) and not w.isascii()]
+    return tuple(w for w in words if _has_one_restoration(w, char))
+
+
+@functools.cache
+def ascii_words() -> tuple[str, ...]:
+    return tuple(w for w in seed_words() if w.isascii() and w.isalpha() and w.islower())
+
+
+@st.composite
+def placeholder_damaged_sentence(draw: st.DrawFn) -> tuple[str, str, str]:
+    """(clean, damaged, placeholder): a sentence of seed words, every æøå lost to one character.
+
+    Each damaged word has exactly one restoration, so the repair must give back the original.
+    """
+    char = draw(st.sampled_from(PLACEHOLDERS))
+    danish = st.sampled_from(restorable_words(char))
+    # Two words with the placeholder after a small letter ("fÅlger") prove the damage; a
+    # capital Å opening a word is a real letter as often as not.
+    medial = st.sampled_from([w for w in restorable_words(char) if _MEDIAL.search(w)])
+    words = draw(st.lists(st.one_of(danish, st.sampled_from(ascii_words())), max_size=10))
+    words += draw(st.lists(medial, min_size=2, max_size=4))
+    words = draw(st.permutations(words))
+    clean = "Derfor " + " ".join(words) + "."
+    return clean, placeholder(clean, char), char

@@ -161,6 +161,20 @@ def test_edit_kinds_are_config_fields(text: str) -> None:
         assert change.reason
 
 
+def test_number_normalization_is_an_opt_in_fix() -> None:
+    text = "Udgiften er 300 mio kr, 44,9% af budgettet."
+    assert fix_text(text) == text
+    fixed = fix_and_explain(text, normalize_numbers="da")
+    assert fixed.text == "Udgiften er 300 mio. kr., 44,9 % af budgettet."
+    assert {edit.kind for edit in fixed.edits} == {"normalize_numbers"}
+    assert (
+        fix_text(text, normalize_numbers="plain")
+        == "Udgiften er 300000000 DKK, 44.9 % af budgettet."
+    )
+    with pytest.raises(ValueError, match="normalize_numbers"):
+        Config(normalize_numbers="fr")  # type: ignore[arg-type]
+
+
 def test_detect_reports_kinds_and_score() -> None:
     diagnosis = detect("Velkommen til KÃ¸benhavn")
     assert diagnosis.is_broken

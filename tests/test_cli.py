@@ -27,6 +27,7 @@ REPORT_FIELDS = {
     "encoding",
     "confidence",
     "edits",
+    "flagged",
     "bytes_in",
     "bytes_out",
     "written",
@@ -186,6 +187,9 @@ def test_a_report_inside_the_input_is_refused(tree: Path, tmp_path: Path) -> Non
             "uncurl_quotes",
         ],
         ["fix", "somewhere", "--dry-run", "--jobs", "-1"],
+        ["fix", "somewhere", "--dry-run", "--confidence-threshold", "1.5"],
+        ["fix", "somewhere", "--dry-run", "--confidence-threshold", "high"],
+        ["fix", "somewhere", "--dry-run", "--enable", "confidence_threshold"],
         ["frobnicate"],
         [],
     ],
@@ -371,6 +375,34 @@ def test_options_reach_the_fixes(tmp_path: Path) -> None:
     argv += ["--enable", "uncurl_quotes", "--disable", "fix_character_width"]
     assert main(argv) == EXIT_OK
     assert (tmp_path / "b" / "quotes.txt").read_text(encoding="utf-8") == '"Ｈej"\n'
+
+
+def test_number_normalization_is_enabled_by_name(tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "tal.txt").write_text("Cirka 300 mio kr og 44,9%\n", encoding="utf-8")
+    argv = ["fix", str(source), "--out", str(tmp_path / "a"), "--quiet"]
+    assert main([*argv, "--enable", "normalize_numbers"]) == EXIT_OK
+    fixed = (tmp_path / "a" / "tal.txt").read_text(encoding="utf-8")
+    assert fixed == "Cirka 300 mio. kr. og 44,9 %\n"
+
+
+def test_unsure_restorations_are_flagged_or_left(tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    damaged = "Vi gÅr hjem fÅr jul, og BÅrne- og Familieudvalget fÅlger Åkonomien pÅ omrÅdet.\n"
+    (source / "punkt.txt").write_text(damaged, encoding="utf-8")
+    argv = ["fix", str(source), "--quiet", "--confidence-threshold", "1"]
+    assert main([*argv, "--out", str(tmp_path / "a"), "--report", str(tmp_path / "a.jsonl")]) == 0
+    [line] = read_report(tmp_path / "a.jsonl")
+    flagged = line["flagged"]
+    assert isinstance(flagged, list) and flagged
+    assert all(entry["confidence"] < 1 for entry in flagged)
+    assert "Å" not in (tmp_path / "a" / "punkt.txt").read_text(encoding="utf-8")
+    assert main([*argv, "--out", str(tmp_path / "b"), "--leave-unsure"]) == EXIT_OK
+    left = (tmp_path / "b" / "punkt.txt").read_text(encoding="utf-8")
+    assert {word for word in left.split() if "Å" in word} <= {e["original"] for e in flagged}
+    assert "følger" in left
 
 
 def test_two_jobs_give_the_same_output_and_report_as_one(tree: Path, tmp_path: Path) -> None:

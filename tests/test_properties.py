@@ -5,7 +5,8 @@
 * the edits replay: applying ``.edits`` to the input, last to first, gives ``.text``;
 * no str makes dkfix raise, lone surrogates and control characters included;
 * the ftfy fast path is sound: text it lets through unchecked is text ftfy leaves alone;
-* UTF-8 mojibake of whole Danish sentences is repaired exactly.
+* UTF-8 mojibake of whole Danish sentences is repaired exactly;
+* placeholder damage of sentences whose words have one restoration is repaired exactly.
 
 Round trips of each supported encoding through `decode_bytes` are in test_decode.py.
 """
@@ -29,6 +30,7 @@ from strategies import (
     damaged_danish_text,
     damaged_sentence,
     fast_path_text,
+    placeholder_damaged_sentence,
 )
 
 any_text = st.one_of(clean_danish_text(), damaged_danish_text(), arbitrary_text())
@@ -113,3 +115,13 @@ UTF8_MISREADINGS = ("UTF-8 read as cp1252", "UTF-8 read as latin-1", "UTF-8 read
 def test_utf8_mojibake_of_danish_sentences_is_repaired(example: tuple[str, str, str]) -> None:
     clean, damaged, _ = example
     assert fix_text(damaged) == clean
+
+
+@given(placeholder_damaged_sentence())
+def test_placeholder_damage_round_trips(case: tuple[str, str, str]) -> None:
+    clean, damaged, char = case
+    fixed = fix_and_explain(damaged)
+    assert fixed.text == clean, f"placeholder {char!r}"
+    assert apply_edits(damaged, fixed.edits) == fixed.text
+    assert fix_text(fixed.text) == fixed.text
+    assert detect(damaged).is_broken

@@ -48,6 +48,7 @@ class FileResult:
     encoding: str | None = None
     confidence: float | None = None
     edits: dict[str, int] = field(default_factory=dict)
+    flagged: list[dict[str, object]] = field(default_factory=list)
     bytes_in: int | None = None
     bytes_out: int | None = None
     written: bool = False
@@ -63,6 +64,7 @@ class FileResult:
             "encoding": self.encoding,
             "confidence": _rounded(self.confidence),
             "edits": self.edits,
+            "flagged": self.flagged,
             "bytes_in": self.bytes_in,
             "bytes_out": self.bytes_out,
             "written": self.written,
@@ -115,6 +117,16 @@ def _fix_into(result: FileResult, task: Task, settings: FixSettings) -> None:
     decoded = _decode(data, result)
     fixed = fix_and_explain(decoded.text, settings.config)
     result.edits = dict(sorted(Counter(edit.kind for edit in fixed.edits).items()))
+    result.flagged = [
+        {
+            "start": edit.start,
+            "end": edit.end,
+            "original": edit.original,
+            "replacement": edit.replacement,
+            "confidence": edit.confidence,
+        }
+        for edit in fixed.flagged
+    ]
     try:
         encoded = fixed.text.encode("utf-8")
     except UnicodeEncodeError as exc:

@@ -135,6 +135,18 @@ def _add_common_options(parser: argparse.ArgumentParser, shown: argparse._Argume
     fixes.add_argument(
         "--disable", action="append", default=[], metavar="KIND", type=_fix_name, help="turn off"
     )
+    fixes.add_argument(
+        "--confidence-threshold",
+        type=_threshold,
+        default=Config().confidence_threshold,
+        metavar="X",
+        help="letter restorations less sure than X (0-1) are unsure (default: %(default)s)",
+    )
+    fixes.add_argument(
+        "--leave-unsure",
+        action="store_true",
+        help="keep unsure words as written instead of repairing and flagging them",
+    )
     parser.add_argument(
         "--jobs", type=_jobs, default=1, metavar="N", help="worker processes (0: one per CPU)"
     )
@@ -144,6 +156,16 @@ def _fix_name(name: str) -> str:
     if name not in field_names():
         raise argparse.ArgumentTypeError(f"unknown fix {name!r}; the fixes are listed in --help")
     return name
+
+
+def _threshold(value: str) -> float:
+    try:
+        threshold = float(value)
+    except ValueError:
+        threshold = -1.0
+    if not 0.0 <= threshold <= 1.0:
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {value!r}")
+    return threshold
 
 
 def _jobs(value: str) -> int:
@@ -156,24 +178,40 @@ def _jobs(value: str) -> int:
     return jobs or os.cpu_count() or 1
 
 
-def config_from(enable: Sequence[str], disable: Sequence[str]) -> Config:
-    """The `Config` for ``--enable``/``--disable``; options not on/off get their default."""
+# What "--enable" means for the fixes that take a value rather than on/off.
+_ENABLED: dict[str, object] = {"normalization": "NFC", "normalize_numbers": "da"}
+
+
+def config_from(
+    enable: Sequence[str],
+    disable: Sequence[str],
+    confidence_threshold: float | None = None,
+    leave_unsure: bool = False,
+) -> Config:
+    """The `Config` for ``--enable``/``--disable`` and the confidence options.
+
+    Options not mentioned get their default.
+    """
     both = sorted(set(enable) & set(disable))
     if both:
         raise plan.UsageError(f"both enabled and disabled: {', '.join(both)}")
     defaults = {f.name: f.default for f in dataclasses.fields(Config)}
     overrides: dict[str, object] = {}
     for name in enable:
-        overrides[name] = True if isinstance(defaults[name], bool) else defaults[name]
+        overrides[name] = _ENABLED.get(name, True)
     for name in disable:
         overrides[name] = False if isinstance(defaults[name], bool) else None
+    if confidence_threshold is not None:
+        overrides["confidence_threshold"] = confidence_threshold
+    if leave_unsure:
+        overrides["low_confidence"] = "leave"
     return Config().replace(**overrides)
 
 
 def run_fix(args: argparse.Namespace) -> int:
     """``dkfix fix``: check the request, plan every output, then work through the files."""
     _check_fix_mode(args)
-    config = config_from(args.enable, args.disable)
+    config = config_from(args.enable, args.disable, args.confidence_threshold, args.leave_unsure)
     found = plan.find_files(args.paths, plan.Selection(args.include_hidden, tuple(args.glob)))
     if args.in_place:
         tasks = plan.plan_in_place(found)
@@ -223,7 +261,7 @@ def _check_fix_mode(args: argparse.Namespace) -> None:
 
 def run_detect(args: argparse.Namespace) -> int:
     """``dkfix detect``: one line per file on stdout; reads only."""
-    config = config_from(args.enable, args.disable)
+    config = config_from(args.enable, args.disable, args.confidence_threshold, args.leave_unsure)
     found = plan.find_files(args.paths, plan.Selection(args.include_hidden, tuple(args.glob)))
     results: list[DetectResult] = []
     _run([task for task, _ in found], partial(detect_file, config=config), args, results)

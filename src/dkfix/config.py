@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 Normalization = Literal["NFC", "NFKC", "NFD", "NFKD"]
+NumberStyle = Literal["da", "plain"]
 
 # The fixes dkfix delegates to ftfy, in the order ftfy runs them. Each name is
 # the name of ftfy's own step, so dkfix and ftfy explanations use one vocabulary.
@@ -41,7 +42,17 @@ DANISH_FIXES: tuple[str, ...] = (
     "fix_residual_mojibake",
     "fix_code_pages",
     "restore_placeholders",
+    "normalize_numbers",
 )
+
+# The fixes that guess lost letters from the lexicon and context; their edits carry
+# a confidence below 1, and `Config.low_confidence` decides what happens to the unsure ones.
+LETTER_FIXES: tuple[str, ...] = ("restore_placeholders",)
+
+# Fields that tune the fixes rather than name one.
+_SETTINGS = frozenset({"confidence_threshold", "low_confidence"})
+
+LowConfidence = Literal["repair", "leave"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -91,6 +102,31 @@ class Config:
     """Repair DOS (865/850/437) and Mac Roman code page misreadings, in both directions."""
     restore_placeholders: bool = True
     """Restore letters lost to one placeholder character (``fÅlger``, ``f?lger``)."""
+    normalize_numbers: NumberStyle | None = None
+    """Write numbers consistently: "da" for Danish typography (``44,9%`` → ``44,9 %``,
+    ``300 mio kr`` → ``300 mio. kr.``), "plain" for machine-readable forms
+    (``26,8 millioner kroner`` → ``26800000 DKK``). Off: it changes clean text."""
+
+    # -- settings for the letter restorations --
+    confidence_threshold: float = 0.5
+    """Letter restorations less sure than this (0 to 1) are unsure: see `low_confidence`."""
+    low_confidence: LowConfidence = "repair"
+    """What to do with an unsure letter restoration: "repair" makes it and lists it in
+    `Fixed.flagged` for a person to check; "leave" keeps the damaged word as it was."""
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.confidence_threshold <= 1.0:
+            raise ValueError(
+                f"confidence_threshold must be between 0 and 1, not {self.confidence_threshold!r}"
+            )
+        if self.normalize_numbers not in (None, "da", "plain"):
+            raise ValueError(
+                f"normalize_numbers must be None, 'da' or 'plain', not {self.normalize_numbers!r}"
+            )
+        if self.low_confidence not in ("repair", "leave"):
+            raise ValueError(
+                f"low_confidence must be 'repair' or 'leave', not {self.low_confidence!r}"
+            )
 
     def replace(self, **changes: Any) -> Config:
         """Return a copy with `changes` applied; unknown names raise `TypeError`."""
@@ -98,8 +134,13 @@ class Config:
 
 
 def field_names() -> tuple[str, ...]:
-    """The names of all fixes (= Config fields = edit kinds)."""
-    return tuple(f.name for f in dataclasses.fields(Config))
+    """The names of all fixes (= Config fields = edit kinds); settings are not fixes."""
+    return tuple(f.name for f in dataclasses.fields(Config) if f.name not in _SETTINGS)
+
+
+def setting_names() -> tuple[str, ...]:
+    """The Config fields that tune fixes rather than switch one on or off."""
+    return tuple(f.name for f in dataclasses.fields(Config) if f.name in _SETTINGS)
 
 
 def with_overrides(config: Config | None, overrides: dict[str, Any]) -> Config:
@@ -113,10 +154,11 @@ def with_overrides(config: Config | None, overrides: dict[str, Any]) -> Config:
         )
     if not overrides:
         return config
-    unknown = sorted(set(overrides) - set(field_names()))
+    names = [f.name for f in dataclasses.fields(Config)]
+    unknown = sorted(set(overrides) - set(names))
     if unknown:
         raise TypeError(
             f"unknown dkfix option(s): {', '.join(unknown)}; "
-            f"the options are the fields of dkfix.Config: {', '.join(field_names())}"
+            f"the options are the fields of dkfix.Config: {', '.join(names)}"
         )
     return dataclasses.replace(config, **overrides)

@@ -1,4 +1,9 @@
-"""detect(): find damage without changing anything, so pipelines can filter or route documents."""
+"""detect(): find damage without changing anything, so pipelines can filter or route documents.
+
+Besides one finding per change a fix would make, detect reports each *damage* as a
+whole: which character stands in for lost letters and in which paragraphs
+(``placeholder_damage``), so a pipeline can count or route damaged documents.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +13,12 @@ from typing import Any
 from .config import Config, with_overrides
 from .edits import Edit
 from .fixing import require_str, run_fixes
+from .letters.placeholders import find_placeholders
 
 # Changes that make text tidier without it having been broken.
 _COSMETIC_KINDS = frozenset({"normalization"})
+# Findings that name a damaged region rather than one change; the score counts changes.
+_REGION_KINDS = frozenset({"placeholder_damage", "folded_letters"})
 _REPLACEMENT_CHARACTER = "\ufffd"
 
 
@@ -54,9 +62,11 @@ def detect(text: str, config: Config | None = None, **overrides: Any) -> Diagnos
     config = with_overrides(config, overrides)
     findings = [_finding(edit) for edit in run_fixes(text, config).edits]
     findings += _lost_characters(text)
+    if config.restore_placeholders:
+        findings += _placeholder_damage(text)
     findings.sort(key=lambda f: (f.start, f.end))
     damaged = [f for f in findings if f.kind not in _COSMETIC_KINDS]
-    damaged_chars = sum(max(1, f.end - f.start) for f in damaged)
+    damaged_chars = sum(max(1, f.end - f.start) for f in damaged if f.kind not in _REGION_KINDS)
     score = min(1.0, damaged_chars / max(1, len(text)))
     return Diagnosis(bool(damaged), score, findings)
 
@@ -80,4 +90,18 @@ def _lost_characters(text: str) -> list[Finding]:
             Finding("lost_characters", start, end, "U+FFFD: characters lost in an earlier decoding")
         )
         start = text.find(_REPLACEMENT_CHARACTER, end)
+    return findings
+
+
+def _placeholder_damage(text: str) -> list[Finding]:
+    """One finding per paragraph that a placeholder character damaged."""
+    findings = []
+    for damage in find_placeholders(text):
+        evidence = (
+            f"{damage.char!r} stands for lost letters: {damage.evidence} words of the text "
+            f"become Danish words with æ, ø or å in its place"
+        )
+        confidence = round(1.0 - 0.5**damage.evidence, 3)
+        for start, end in damage.blocks:
+            findings.append(Finding("placeholder_damage", start, end, evidence, confidence))
     return findings

@@ -37,10 +37,15 @@ class Edit:
 
 @dataclass(frozen=True, slots=True)
 class Fixed:
-    """The result of `dkfix.fix_and_explain`: the fixed `text` and the `edits` made."""
+    """The result of `dkfix.fix_and_explain`: the fixed `text` and the `edits` made.
+
+    `flagged` lists the edits among them that restored letters with less confidence
+    than `Config.confidence_threshold`: made, but worth a look by a person.
+    """
 
     text: str
     edits: list[Edit] = field(default_factory=list)
+    flagged: list[Edit] = field(default_factory=list)
 
 
 def lines_with_offsets(text: str) -> Iterator[tuple[int, str]]:

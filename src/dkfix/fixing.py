@@ -13,22 +13,30 @@ from collections.abc import Callable
 from typing import Any
 
 from . import mojibake
-from .config import Config, with_overrides
+from .config import LETTER_FIXES, Config, with_overrides
 from .edits import Edit, Fixed, apply_edits, compose
 from .ftfy_fixes import ftfy_edits
 from .letters.placeholders import placeholder_edits
+from .numbers import number_edits
 
 logger = logging.getLogger(__name__)
 
 Fix = Callable[[str, Config], list[Edit]]
 
-# Two phases, each run until it settles. First the encodings, in order: code-page
+
+def _numbers(text: str, config: Config) -> list[Edit]:
+    """Numbers are read last, once the letters around them are right."""
+    return number_edits(text, config.normalize_numbers) if config.normalize_numbers else []
+
+
+# Three phases, each run until it settles. First the encodings, in order: code-page
 # misreadings go first, because ftfy would read some of them as something else and
 # destroy the evidence ("pÂ torsdag", cp1252 read as Mac Roman, is "på torsdag",
 # but ftfy takes "Â " for a UTF-8 no-break space); then ftfy, which proves the
 # common mojibake; then the UTF-8 residue ftfy leaves for lack of signal. Only
 # then the lost letters: a character left by a misreading (a C1 control, "†") is
-# the misreading's to explain, not a placeholder's.
+# the misreading's to explain, not a placeholder's. Numbers come last (off by
+# default), read once the letters around them are right.
 _PHASES: tuple[tuple[Fix, ...], ...] = (
     (
         mojibake.code_page_edits,
@@ -37,6 +45,7 @@ _PHASES: tuple[tuple[Fix, ...], ...] = (
         mojibake.utf8_code_page_edits,
     ),
     (placeholder_edits,),
+    (_numbers,),
 )
 _MAX_ROUNDS = 4
 
@@ -86,9 +95,18 @@ def run_fixes(text: str, config: Config) -> Fixed:
         for phase in _PHASES:
             fixed = _settle(text, fixed, phase, config)
         if fixed.text == before:
-            return fixed
+            return _flag(fixed, config)
     logger.warning("fixes did not settle after %d rounds", _MAX_ROUNDS)
-    return fixed
+    return _flag(fixed, config)
+
+
+def _unsure(edit: Edit, config: Config) -> bool:
+    return edit.kind in LETTER_FIXES and edit.confidence < config.confidence_threshold
+
+
+def _flag(fixed: Fixed, config: Config) -> Fixed:
+    flagged = [edit for edit in fixed.edits if _unsure(edit, config)]
+    return Fixed(fixed.text, fixed.edits, flagged) if flagged else fixed
 
 
 def _settle(original: str, fixed: Fixed, fixes: tuple[Fix, ...], config: Config) -> Fixed:
@@ -98,6 +116,8 @@ def _settle(original: str, fixed: Fixed, fixes: tuple[Fix, ...], config: Config)
         changed = False
         for fix in fixes:
             fix_edits = fix(current, config)
+            if config.low_confidence == "leave":
+                fix_edits = [edit for edit in fix_edits if not _unsure(edit, config)]
             result = apply_edits(current, fix_edits) if fix_edits else current
             if result != current:
                 edits = compose(original, current, edits, fix_edits)

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import functools
 from bisect import bisect_left
+from collections.abc import Iterator
 
 from dkfix import _datafiles
 from dkfix._datafiles import LOGPROB_SCALE, UNKNOWN_ZIPF, ZIPF_SCALE, DataError
@@ -43,6 +44,8 @@ __all__ = [
     "DataError",
     "bigram_logprob",
     "data_files",
+    "frequent_words",
+    "has_form",
     "is_compound",
     "is_compound_part",
     "is_word",
@@ -69,6 +72,18 @@ def is_word(word: str) -> bool:
     if not (word.isupper() or word.islower() or word[1:].islower()):
         return False
     return word.lower() in forms or word.capitalize() in forms
+
+
+def has_form(form: str) -> bool:
+    """True if the dictionary has exactly `form`, case included: "Østrup" yes, "østrup" no."""
+    return form in _lexicon()
+
+
+def frequent_words() -> Iterator[tuple[str, float]]:
+    """Every lower-cased word of the frequency list with its Zipf value, most frequent first."""
+    frequencies = _frequencies()
+    for word, word_id in frequencies.ids.items():
+        yield word, frequencies.zipf_codes[word_id] / ZIPF_SCALE
 
 
 def word_zipf(word: str) -> float:
@@ -138,7 +153,7 @@ def is_compound_part(word: str) -> bool:
     return word.lower() in _compound_parts().modifiers
 
 
-def _splits(word: str, modifiers: frozenset[str], heads: frozenset[str], parts: int) -> bool:
+def _splits(word: str, modifiers: dict[str, None], heads: dict[str, None], parts: int) -> bool:
     for cut in range(1, len(word)):
         if word[:cut] not in modifiers:
             continue

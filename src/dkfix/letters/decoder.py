@@ -5,10 +5,15 @@ around it decide (``jeg får``, ``før jul``). A Viterbi search over the line fi
 the sequence with the highest bigram probability; the confidence of each choice
 is its share of the probability mass against the other candidates in the same
 place, given the chosen neighbours.
+
+Pairs of words repeat (``på det``, ``i året``), so their log-probabilities are
+cached; two neighbouring words with a single choice each are not scored at all,
+as their pair adds the same to every path.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Sequence
@@ -20,11 +25,21 @@ from .. import lexicon
 @dataclass(frozen=True, slots=True)
 class Choice:
     """One way to read a word: its `text`, the lower-cased `key` the model scores,
-    and a `penalty` (log10) for readings the lexicon does not vouch for."""
+    and a `penalty` (log10) for readings the lexicon does not vouch for.
+
+    A reading of two words (``vil\u00a0Herning``) gives the second as `last_key`:
+    the next word is scored after it.
+    """
 
     text: str
     key: str
     penalty: float = 0.0
+    last_key: str | None = None
+
+    @property
+    def exit_key(self) -> str:
+        """The key the next word is scored after."""
+        return self.key if self.last_key is None else self.last_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,15 +62,21 @@ def decode(slots: Sequence[Sequence[Choice]]) -> list[Decision]:
     return [_decision(slots, best, position) for position in range(len(slots))]
 
 
+_bigram = functools.lru_cache(maxsize=1 << 18)(lexicon.bigram_logprob)
+
+
 def _viterbi(slots: Sequence[Sequence[Choice]]) -> list[int]:
-    scores = [lexicon.bigram_logprob("", c.key) - c.penalty for c in slots[0]]
+    scores = [_bigram("", c.key) - c.penalty for c in slots[0]]
     back: list[list[int]] = []
     for previous, current in itertools.pairwise(slots):
+        if len(previous) == 1 and len(current) == 1:
+            scores = [scores[0] - current[0].penalty]
+            back.append([0])
+            continue
         step_scores, step_back = [], []
         for choice in current:
             options = [
-                scores[i] + lexicon.bigram_logprob(prior.key, choice.key)
-                for i, prior in enumerate(previous)
+                scores[i] + _bigram(prior.exit_key, choice.key) for i, prior in enumerate(previous)
             ]
             winner = max(range(len(options)), key=options.__getitem__)
             step_scores.append(options[winner] - choice.penalty)
@@ -72,7 +93,7 @@ def _decision(slots: Sequence[Sequence[Choice]], path: list[int], position: int)
     choices = slots[position]
     if len(choices) == 1:
         return Decision(0, 1.0)
-    before = slots[position - 1][path[position - 1]].key if position > 0 else ""
+    before = slots[position - 1][path[position - 1]].exit_key if position > 0 else ""
     after = slots[position + 1][path[position + 1]].key if position + 1 < len(slots) else None
     local = [_local_score(before, choice, after) for choice in choices]
     top = max(local)
@@ -82,7 +103,7 @@ def _decision(slots: Sequence[Sequence[Choice]], path: list[int], position: int)
 
 
 def _local_score(before: str, choice: Choice, after: str | None) -> float:
-    score = lexicon.bigram_logprob(before, choice.key) - choice.penalty
+    score = _bigram(before, choice.key) - choice.penalty
     if after is not None:
-        score += lexicon.bigram_logprob(choice.key, after)
+        score += _bigram(choice.exit_key, after)
     return score
