@@ -16,6 +16,7 @@ from .diagnosis import Diagnosis, Finding, detect
 from .edits import Edit, Fixed, apply_edits
 from .fixing import fix_and_explain, fix_bytes, fix_text
 from .numbers import NumberMatch, find_numbers, normalize_numbers, parse_number
+from .tables import Table, TableKind, find_tables
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
@@ -28,11 +29,14 @@ __all__ = [
     "Finding",
     "Fixed",
     "NumberMatch",
+    "Table",
+    "TableKind",
     "__version__",
     "apply_edits",
     "decode_bytes",
     "detect",
     "find_numbers",
+    "find_tables",
     "fix_and_explain",
     "fix_bytes",
     "fix_text",
