@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 
 from .__about__ import __version__
+from .cleaning import Cleaned, clean
 from .config import Config
 from .decode import Candidate, Decoded, decode_bytes
 from .diagnosis import Diagnosis, Finding, detect
@@ -22,6 +23,7 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __all__ = [
     "Candidate",
+    "Cleaned",
     "Config",
     "Decoded",
     "Diagnosis",
@@ -33,6 +35,7 @@ __all__ = [
     "TableKind",
     "__version__",
     "apply_edits",
+    "clean",
     "decode_bytes",
     "detect",
     "find_numbers",

@@ -37,11 +37,27 @@ FTFY_FIXES: tuple[str, ...] = (
     "remove_control_chars",
 )
 
+# The repairs of text laid out wrongly by an extraction (PDF, HTML, Markdown), in the order
+# they run, after the letters are repaired. Two are on by default, because they never
+# change clean text (tests/test_layout.py checks that on the corpora and the seeds):
+# remove_running_headers and join_hyphenated_words.
+LAYOUT_FIXES: tuple[str, ...] = (
+    "remove_markdown_artefacts",
+    "remove_web_boilerplate",
+    "remove_stray_nbsp",
+    "remove_running_headers",
+    "join_hyphenated_words",
+    "join_split_words",
+    "fix_acute_apostrophes",
+    "normalize_bullets",
+)
+
 # The fixes dkfix adds for Danish, in the order they run after ftfy.
 DANISH_FIXES: tuple[str, ...] = (
     "fix_residual_mojibake",
     "fix_code_pages",
     "restore_placeholders",
+    *LAYOUT_FIXES,
     "normalize_numbers",
 )
 
@@ -102,6 +118,34 @@ class Config:
     """Repair DOS (865/850/437) and Mac Roman code page misreadings, in both directions."""
     restore_placeholders: bool = True
     """Restore letters lost to one placeholder character (``fÅlger``, ``f?lger``)."""
+
+    # -- layout left by extraction (PDF, HTML, Markdown) --
+    remove_running_headers: bool = True
+    """Remove a page header or footer that recurs with its page number inside the running
+    text (``… til Budgetforlig 2018 5 læge/sexolog …``); found by repetition, never a list."""
+    remove_stray_nbsp: bool = False
+    """Empty lines of nothing but no-break spaces and drop no-break spaces that end a
+    line; the no-break spaces that stand for empty table cells are kept. Off: documents
+    saved from web pages have them and are otherwise clean."""
+    join_hyphenated_words: bool = True
+    """Join a word hyphenated across a line break (``arbejds-`` / ``markedet``) when the
+    lexicon knows the joined word; ``Midt-`` / ``og Vestjylland`` is left alone."""
+    fix_acute_apostrophes: bool = False
+    """Write an acute accent used as an apostrophe as one (``FN´s`` → ``FN's``). Off: it
+    changes what the author typed, and clean documents have it."""
+    normalize_bullets: bool = False
+    """Write every list bullet (``•``, `` • ``, ``▪``, ``*``, ``-``) as ``- ``. Off: it
+    changes clean lists."""
+    remove_markdown_artefacts: bool = False
+    """Remove Markdown escapes (``Bilag 1\\_Tidligere``), unpaired ``**`` and links to
+    nowhere (``[tekst](#)`` → ``tekst``). Off: Markdown documents mean them."""
+    remove_web_boilerplate: bool = False
+    """Remove whole lines of web page furniture: ``Tilbage``, ``Comments (0)``, cookie
+    banners, ``Annonce``. Off: a short line can be a heading."""
+    join_split_words: bool = False
+    """Join a word that extraction split in two (``arbejds gange``, ``skærmb brug``) when
+    one half is no word and the lexicon knows the whole. Off: it can join a rare word."""
+
     normalize_numbers: NumberStyle | None = None
     """Write numbers consistently: "da" for Danish typography (``44,9%`` → ``44,9 %``,
     ``300 mio kr`` → ``300 mio. kr.``), "plain" for machine-readable forms

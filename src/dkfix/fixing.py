@@ -16,6 +16,7 @@ from . import mojibake
 from .config import LETTER_FIXES, Config, with_overrides
 from .edits import Edit, Fixed, apply_edits, compose
 from .ftfy_fixes import ftfy_edits
+from .layout import LAYOUT_PHASE
 from .letters.placeholders import placeholder_edits
 from .numbers import number_edits
 
@@ -29,14 +30,16 @@ def _numbers(text: str, config: Config) -> list[Edit]:
     return number_edits(text, config.normalize_numbers) if config.normalize_numbers else []
 
 
-# Three phases, each run until it settles. First the encodings, in order: code-page
+# Four phases, each run until it settles. First the encodings, in order: code-page
 # misreadings go first, because ftfy would read some of them as something else and
 # destroy the evidence ("pÂ torsdag", cp1252 read as Mac Roman, is "på torsdag",
 # but ftfy takes "Â " for a UTF-8 no-break space); then ftfy, which proves the
 # common mojibake; then the UTF-8 residue ftfy leaves for lack of signal. Only
 # then the lost letters: a character left by a misreading (a C1 control, "†") is
-# the misreading's to explain, not a placeholder's. Numbers come last (off by
-# default), read once the letters around them are right.
+# the misreading's to explain, not a placeholder's. Then the layout (running
+# headers, hyphenation, …), read in words that are right: a header is only found
+# by its repetition when every copy is spelled the same. Numbers come last (off by
+# default), read once the letters and lines around them are right.
 _PHASES: tuple[tuple[Fix, ...], ...] = (
     (
         mojibake.code_page_edits,
@@ -45,6 +48,7 @@ _PHASES: tuple[tuple[Fix, ...], ...] = (
         mojibake.utf8_code_page_edits,
     ),
     (placeholder_edits,),
+    LAYOUT_PHASE,
     (_numbers,),
 )
 _MAX_ROUNDS = 4
