@@ -70,3 +70,17 @@ def test_detect_score_counts_changes_not_regions() -> None:
 def test_detect_without_placeholder_repair_reports_no_placeholder_damage() -> None:
     kinds = detect(DAMAGED, restore_placeholders=False).kinds()
     assert "placeholder_damage" not in kinds
+
+
+def test_detect_reports_folded_paragraphs_with_their_scheme() -> None:
+    folded = "Vi gaar hjem foer jul, og udvalget foelger oekonomien paa omraadet."
+    text = folded + "\n\nHej med dig på Ærø.\n"
+    findings = [f for f in detect(text).findings if f.kind == "folded_letters"]
+    assert [(f.start, f.end) for f in findings] == [(0, len(folded))]
+    assert "oe/ae/aa" in findings[0].evidence
+    assert "paa → på" in findings[0].evidence
+
+
+def test_detect_leaves_historical_spelling_and_place_names_alone() -> None:
+    text = "Aarhus og Aalborg er byer. Vi ses paa mandag i Kjøbenhavn."
+    assert not detect(text).is_broken

@@ -195,6 +195,14 @@ def test_mixed_utf8_and_cp865_lines_with_crlf() -> None:
     assert decoded.encoding == "utf-8+cp865"
 
 
+def test_placeholder_damage_does_not_pull_in_a_foreign_code_page() -> None:
+    """'fÅlger' is not Danish, but neither is HP Roman-8's 'félger': the listed code page wins."""
+    text = "Udvalget fÅlger Åkonomien pÅ omrÅdet.\n\n\tAntal\tProcent\nDrenge\t10\t40,0 %\n"
+    decoded = decode_bytes(text.encode("cp1252"))
+    assert decoded.encoding in ("cp1252", "latin-1", "iso8859-15")
+    assert decoded.text == text
+
+
 def test_large_input_is_decoded_whole() -> None:
     text = "\n".join(seed_texts().values()) * 2
     data = text.encode("cp865", errors="replace")

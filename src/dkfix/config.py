@@ -57,13 +57,14 @@ DANISH_FIXES: tuple[str, ...] = (
     "fix_residual_mojibake",
     "fix_code_pages",
     "restore_placeholders",
+    "restore_folded_letters",
     *LAYOUT_FIXES,
     "normalize_numbers",
 )
 
 # The fixes that guess lost letters from the lexicon and context; their edits carry
 # a confidence below 1, and `Config.low_confidence` decides what happens to the unsure ones.
-LETTER_FIXES: tuple[str, ...] = ("restore_placeholders",)
+LETTER_FIXES: tuple[str, ...] = ("restore_placeholders", "restore_folded_letters")
 
 # Fields that tune the fixes rather than name one.
 _SETTINGS = frozenset({"confidence_threshold", "low_confidence"})
@@ -118,6 +119,9 @@ class Config:
     """Repair DOS (865/850/437) and Mac Roman code page misreadings, in both directions."""
     restore_placeholders: bool = True
     """Restore letters lost to one placeholder character (``fÅlger``, ``f?lger``)."""
+    restore_folded_letters: bool = True
+    """Restore æ, ø, å written with ASCII letters (``Kobenhavn``, ``paa``) in Danish text
+    that has none; never in historical Danish, other languages, code or addresses."""
 
     # -- layout left by extraction (PDF, HTML, Markdown) --
     remove_running_headers: bool = True

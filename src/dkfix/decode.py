@@ -65,8 +65,10 @@ _USUAL_UTF8_BYTES = bytes(range(0xCA)) + b"\xe1\xe2"
 _UTF8_PRIOR_PER_CHAR = 3.0
 
 # Danish text is almost never in a code page outside danish.LEGACY_ENCODINGS, so
-# charset-normalizer's guess, when it names another one, starts behind.
-_UNLISTED_ENCODING_PRIOR = -3.0
+# charset-normalizer's guess, when it names another one, starts well behind: far enough
+# that Danish text with damage of its own (letters lost to a placeholder, "fÅlger")
+# is not read as a code page that makes the damage look like other letters ("félger").
+_UNLISTED_ENCODING_PRIOR = -6.0
 
 # charset-normalizer's guess is one candidate among several; a few KiB is enough for it.
 _CHARSET_NORMALIZER_BYTES = 4096

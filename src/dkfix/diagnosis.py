@@ -2,7 +2,9 @@
 
 Besides one finding per change a fix would make, detect reports each *damage* as a
 whole: which character stands in for lost letters and in which paragraphs
-(``placeholder_damage``), so a pipeline can count or route damaged documents.
+(``placeholder_damage``), and which paragraphs spell æ, ø and å with ASCII letters
+and by which scheme (``folded_letters``), so a pipeline can count or route damaged
+documents.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 from .config import Config, with_overrides
 from .edits import Edit
 from .fixing import require_str, run_fixes
+from .letters.folding_detect import find_folding
 from .letters.placeholders import find_placeholders
 
 # Changes that make text tidier without it having been broken.
@@ -64,6 +67,8 @@ def detect(text: str, config: Config | None = None, **overrides: Any) -> Diagnos
     findings += _lost_characters(text)
     if config.restore_placeholders:
         findings += _placeholder_damage(text)
+    if config.restore_folded_letters:
+        findings += _folding_damage(text)
     findings.sort(key=lambda f: (f.start, f.end))
     damaged = [f for f in findings if f.kind not in _COSMETIC_KINDS]
     damaged_chars = sum(max(1, f.end - f.start) for f in damaged if f.kind not in _REGION_KINDS)
@@ -104,4 +109,18 @@ def _placeholder_damage(text: str) -> list[Finding]:
         confidence = round(1.0 - 0.5**damage.evidence, 3)
         for start, end in damage.blocks:
             findings.append(Finding("placeholder_damage", start, end, evidence, confidence))
+    return findings
+
+
+def _folding_damage(text: str) -> list[Finding]:
+    """One finding per paragraph whose æ, ø and å were folded to ASCII letters."""
+    findings = []
+    for damage in find_folding(text):
+        evidence = (
+            f"æ, ø and å folded to ASCII as {damage.scheme}: {damage.evidence} words become "
+            f"frequent Danish words unfolded ({', '.join(damage.examples)})"
+        )
+        confidence = round(1.0 - 0.5**damage.evidence, 3)
+        for start, end in damage.regions:
+            findings.append(Finding("folded_letters", start, end, evidence, confidence))
     return findings

@@ -17,6 +17,7 @@ from .config import LETTER_FIXES, Config, with_overrides
 from .edits import Edit, Fixed, apply_edits, compose
 from .ftfy_fixes import ftfy_edits
 from .layout import LAYOUT_PHASE
+from .letters.folding import folding_edits
 from .letters.placeholders import placeholder_edits
 from .numbers import number_edits
 
@@ -47,7 +48,7 @@ _PHASES: tuple[tuple[Fix, ...], ...] = (
         mojibake.residual_mojibake_edits,
         mojibake.utf8_code_page_edits,
     ),
-    (placeholder_edits,),
+    (placeholder_edits, folding_edits),
     LAYOUT_PHASE,
     (_numbers,),
 )
