@@ -106,9 +106,7 @@ def _placeholder_damage(text: str) -> list[Finding]:
             f"{damage.char!r} stands for lost letters: {damage.evidence} words of the text "
             f"become Danish words with æ, ø or å in its place"
         )
-        confidence = round(1.0 - 0.5**damage.evidence, 3)
-        for start, end in damage.blocks:
-            findings.append(Finding("placeholder_damage", start, end, evidence, confidence))
+        findings += _regions("placeholder_damage", damage.blocks, evidence, damage.evidence)
     return findings
 
 
@@ -120,7 +118,11 @@ def _folding_damage(text: str) -> list[Finding]:
             f"æ, ø and å folded to ASCII as {damage.scheme}: {damage.evidence} words become "
             f"frequent Danish words unfolded ({', '.join(damage.examples)})"
         )
-        confidence = round(1.0 - 0.5**damage.evidence, 3)
-        for start, end in damage.regions:
-            findings.append(Finding("folded_letters", start, end, evidence, confidence))
+        findings += _regions("folded_letters", damage.regions, evidence, damage.evidence)
     return findings
+
+
+def _regions(kind: str, regions: list[tuple[int, int]], evidence: str, words: int) -> list[Finding]:
+    """Findings for damaged regions; each word of evidence halves the doubt."""
+    confidence = round(1.0 - 0.5**words, 3)
+    return [Finding(kind, start, end, evidence, confidence) for start, end in regions]
