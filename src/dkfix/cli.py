@@ -208,10 +208,14 @@ def config_from(
     return Config().replace(**overrides)
 
 
+def _config(args: argparse.Namespace) -> Config:
+    return config_from(args.enable, args.disable, args.confidence_threshold, args.leave_unsure)
+
+
 def run_fix(args: argparse.Namespace) -> int:
     """``dkfix fix``: check the request, plan every output, then work through the files."""
     _check_fix_mode(args)
-    config = config_from(args.enable, args.disable, args.confidence_threshold, args.leave_unsure)
+    config = _config(args)
     found = plan.find_files(args.paths, plan.Selection(args.include_hidden, tuple(args.glob)))
     if args.in_place:
         tasks = plan.plan_in_place(found)
@@ -261,7 +265,7 @@ def _check_fix_mode(args: argparse.Namespace) -> None:
 
 def run_detect(args: argparse.Namespace) -> int:
     """``dkfix detect``: one line per file on stdout; reads only."""
-    config = config_from(args.enable, args.disable, args.confidence_threshold, args.leave_unsure)
+    config = _config(args)
     found = plan.find_files(args.paths, plan.Selection(args.include_hidden, tuple(args.glob)))
     results: list[DetectResult] = []
     _run([task for task, _ in found], partial(detect_file, config=config), args, results)

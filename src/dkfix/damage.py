@@ -36,6 +36,8 @@ from types import MappingProxyType
 
 import ftfy.bad_codecs  # noqa: F401  (registers the "sloppy-windows-125x" codecs)
 
+from .danish import DANISH_WORD_RE
+
 __all__ = [
     "DAMAGES",
     "FOLDING_SCHEMES",
@@ -99,7 +101,6 @@ FOLDING_SCHEMES: Mapping[str, Mapping[str, str]] = MappingProxyType(
 )
 """The ASCII spellings of æ, ø, å that folding software used, by scheme name."""
 
-_DANISH_WORD = re.compile(r"[^\W\d_]*[æøåÆØÅ][^\W\d_]*")
 
 # ASCII spellings of common non-ASCII characters that have no decomposition to
 # ASCII (NFKD covers é→e, nbsp→space, …→...). Kept small: what folding
@@ -169,7 +170,7 @@ def fold(
         chosen: frozenset[int] | None = _choose(positions, rate, seed)
     else:
         chosen = None
-    folded = _DANISH_WORD.sub(lambda m: _fold_word(m, mapping, chosen), text)
+    folded = DANISH_WORD_RE.sub(lambda m: _fold_word(m, mapping, chosen), text)
     return _fold_others(folded) if fold_all else folded
 
 

@@ -56,6 +56,19 @@ def lines_with_offsets(text: str) -> Iterator[tuple[int, str]]:
         offset += len(line)
 
 
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each paragraph of `text`: the text between blank lines."""
+    spans, start = [], 0
+    for match in _BLANK_LINE.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return spans
+
+
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     """Apply non-overlapping `edits` (offsets into `text`); the result of replaying them.
 

@@ -27,15 +27,15 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..danish import has_danish_letters
+from ..danish import DANISH_WORD_RE, has_danish_letters
+from ..edits import paragraph_spans
 from .folding_evidence import SCHEMES, Evidence, block_evidence
 from .folding_history import has_old_capitals, is_historical_document
 from .folding_language import LanguageVote, merged, vote
 from .folding_schemes import SCHEME_UNITS
-from .folding_tokens import Word, blocks, looks_like_code, words
+from .folding_tokens import Word, looks_like_code, words
 
 _AA_SCHEMES = frozenset(name for name, units in SCHEME_UNITS.items() if "aa" in units)
-_DANISH_WORD = re.compile(r"[^\W\d_]*[æøåÆØÅ][^\W\d_]*")
 _LETTERS = re.compile(r"[^\W\d_]+")
 # A paragraph in a document that has æ, ø or å needs this many evidence words;
 # a document without them, this many in all.
@@ -91,7 +91,7 @@ def folded_blocks(text: str) -> list[tuple[FoldingDamage, list[Block]]]:
         return []
     clean: list[tuple[int, int]] = []
     candidates: list[tuple[int, int]] = []
-    for start, end in blocks(text):
+    for start, end in paragraph_spans(text):
         if has_danish_letters(text[start:end]):
             clean.append((start, end))
         elif not looks_like_code(text, start, end):
@@ -116,7 +116,7 @@ def _has_folding_letters(text: str) -> bool:
 def _vocabulary(text: str, clean: list[tuple[int, int]]) -> frozenset[str]:
     found: set[str] = set()
     for start, end in clean:
-        found.update(word.lower() for word in _DANISH_WORD.findall(text, start, end))
+        found.update(word.lower() for word in DANISH_WORD_RE.findall(text, start, end))
     return frozenset(found)
 
 

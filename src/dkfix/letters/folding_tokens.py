@@ -17,7 +17,6 @@ from typing import NamedTuple
 from ..danish import AA_NAMES
 
 _LETTERS = re.compile(r"[^\W\d_]+")
-_BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
 # Markup tags (<b>, </p>, <a href="...">): their letters are no words, the text between is.
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
 # A character that may make its whitespace-separated token no prose: searched for on
@@ -64,16 +63,6 @@ def looks_like_code(text: str, start: int, end: int) -> bool:
     if symbols and text.find("<", start, end) != -1:  # markup is no code: count without it
         symbols = len(_CODE_SYMBOLS.findall(_TAG.sub("", text[start:end])))
     return symbols >= _MIN_CODE_SYMBOLS and symbols >= _CODE_SHARE * (end - start)
-
-
-def blocks(text: str) -> list[tuple[int, int]]:
-    """Paragraph spans: text between blank lines."""
-    spans, start = [], 0
-    for match in _BLANK_LINE.finditer(text):
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(text)))
-    return spans
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:

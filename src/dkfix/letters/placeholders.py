@@ -28,7 +28,8 @@ from dataclasses import dataclass
 
 from .. import lexicon
 from ..config import Config
-from ..edits import Edit, lines_with_offsets
+from ..danish import DANISH_WORD_RE
+from ..edits import Edit, lines_with_offsets, paragraph_spans
 from .placeholder_lines import line_edits
 from .placeholder_readings import (
     MAX_PLACEHOLDERS,
@@ -74,7 +75,7 @@ def placeholder_edits(text: str, config: Config) -> list[Edit]:
 def find_placeholders(text: str) -> list[PlaceholderDamage]:
     """The placeholder characters in `text`, with the blocks each damaged."""
     found = []
-    blocks = _blocks(text)
+    blocks = paragraph_spans(text)
     for char in _suspects(text):
         vocabulary = _document_words(text, char)
         evidence = [_block_evidence(text[s:e], char, vocabulary) for s, e in blocks]
@@ -110,25 +111,10 @@ def _suspects(text: str) -> list[str]:
 _MARK = r"[^\x00-\x1f\x7f-\x9f\w\s.,;:!()\[\]{}<>\"'’/\\\-–—&%+=*@$|`^~´…”“»«]"
 _CANDIDATE = re.compile(rf"[À-ÖØ-Þ]|{_MARK}")
 
-_BLOCK_SEPARATOR = re.compile(r"\n[ \t\u00a0]*\n")
-
-
-def _blocks(text: str) -> list[tuple[int, int]]:
-    """Paragraph spans: text between blank lines."""
-    spans, start = [], 0
-    for match in _BLOCK_SEPARATOR.finditer(text):
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(text)))
-    return spans
-
 
 def _document_words(text: str, char: str) -> frozenset[str]:
-    words = _DANISH_WORD.findall(text)
+    words = DANISH_WORD_RE.findall(text)
     return frozenset(word.lower() for word in words if char not in word)
-
-
-_DANISH_WORD = re.compile(r"[^\W\d_]*[æøåÆØÅ][^\W\d_]*")
 
 
 def _block_evidence(block: str, char: str, vocabulary: frozenset[str]) -> int:
