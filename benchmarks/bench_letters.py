@@ -34,7 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 
 from devsets import DEVSET_NAMES, DevSet, load_devsets
-from dkfix import Config, fix_text
+from dkfix import Config, fix_text, lexicon
 from dkfix.config import LAYOUT_FIXES
 from dkfix.damage import DAMAGES, in_paragraphs
 
@@ -157,6 +157,8 @@ def warm_up() -> None:
             damage("Grønkjær og søsteren går på en tur i skoven på Ærø, før året er omme."),
             LETTERS_ONLY,
         )
+    # The word list loads one initial letter at a time, on first use; load the rest too.
+    lexicon.preload()
     gc.collect()
 
 

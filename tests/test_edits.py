@@ -146,3 +146,30 @@ def test_diff_edits_replay(before: str, after: str) -> None:
 @given(st.text(max_size=40), st.text(max_size=40))
 def test_diff_edits_replay_on_any_text(before: str, after: str) -> None:
     assert apply_edits(before, diff_edits(before, after, "fix")) == after
+
+
+def test_diff_of_a_long_line_stays_word_by_word() -> None:
+    # A line of 20,000 words whose word count changes: aligned on its rarer words, not
+    # word by word across the whole line (which would take minutes).
+    middle = "".join(f"og ord{number} " for number in range(5_000))
+    before = "fÃ¸r\x0bnu " + middle + "sÃ¥\x0bnu " + middle + "slut"
+    after = before.replace("\x0b", "").replace("Ã¸", "ø").replace("Ã¥", "å")
+    edits = diff_edits(before, after, "k")
+    assert [(e.original, e.replacement) for e in edits] == [
+        ("fÃ¸r\x0bnu", "førnu"),
+        ("sÃ¥\x0bnu", "sånu"),
+    ]
+    assert apply_edits(before, edits) == after
+
+
+def test_diff_of_a_huge_changed_line_replays() -> None:
+    before = "x\x0by " * 60_000  # every word changes: one run
+    after = before.replace("\x0b", "")
+    assert apply_edits(before, diff_edits(before, after, "k")) == after
+
+
+def test_diff_of_a_repetitive_line_replays() -> None:
+    # Aligned word by word, "ord \x00 " * 1000 took half a minute (cubic in the repeats).
+    before = "ord \x00 " * 1_000
+    after = before.replace("\x00", "")
+    assert apply_edits(before, diff_edits(before, after, "k")) == after

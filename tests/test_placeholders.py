@@ -247,3 +247,11 @@ def test_question_marks_are_told_from_placeholders(damaged: str, fixed: str) -> 
 )
 def test_names_and_sentences_keep_their_capitals(damaged: str, fixed: str) -> None:
     assert dkfix.fix_text(damaged) == fixed
+
+
+def test_two_placeholders_claiming_one_word_do_not_collide() -> None:
+    # "¡" and "×" are both suspects here, and each reads "b" with its neighbour.
+    text = "b¡×" * 3
+    result = dkfix.fix_and_explain(text)
+    assert dkfix.apply_edits(text, result.edits) == result.text
+    assert dkfix.fix_text(result.text) == result.text

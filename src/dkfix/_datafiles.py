@@ -60,17 +60,17 @@ def read_text_xz(name: str) -> str:
         raise DataError(f"dkfix data file {name!r} is corrupt: {error}") from error
 
 
-def read_text_gz(name: str) -> str:
-    """The text of the gzip-compressed bundled data file `name`."""
-    try:
-        return gzip.decompress(read_bytes(name)).decode("utf-8")
-    except (OSError, EOFError, UnicodeDecodeError) as error:
-        raise DataError(f"dkfix data file {name!r} is corrupt: {error}") from error
-
-
 def read_manifest() -> dict[str, object]:
     """The parsed manifest.json."""
     return cast("dict[str, object]", json.loads(read_bytes(MANIFEST_FILE)))
+
+
+def read_lexicon() -> bytes:
+    """The lexicon file, decompressed: the hunspell word forms, sorted, one per line, UTF-8."""
+    try:
+        return gzip.decompress(read_bytes(LEXICON_FILE))
+    except (OSError, EOFError) as error:
+        raise DataError(f"dkfix data file {LEXICON_FILE!r} is corrupt: {error}") from error
 
 
 def load_lexicon() -> dict[str, None]:
@@ -80,7 +80,85 @@ def load_lexicon() -> dict[str, None]:
     collector, while it walks a set's 0.94 million members on every full collection
     (some 50 ms each, paid by the caller's program too).
     """
-    return dict.fromkeys(read_text_gz(LEXICON_FILE).split("\n"))
+    return dict.fromkeys(_decode(read_lexicon()).split("\n"))
+
+
+def forms_with_initial(lexicon: bytes, initial: str) -> dict[str, None]:
+    """The forms of `lexicon` (as `read_lexicon` returns it) that begin with `initial`,
+    one character, as the keys of a dict (see `load_lexicon`).
+
+    The lines are sorted, and UTF-8 sorts as the characters do, so these forms are
+    one run of lines, found by bisection; only they are decoded. Building the dict
+    of all 0.94 million forms takes about half a second, most of what a first call
+    costs; the forms of one initial take a few milliseconds, and a short text needs
+    only a few initials.
+    """
+    if len(initial) != 1:
+        raise ValueError(f"an initial is one character, not {initial!r}")
+    start = _first_line_from(lexicon, initial.encode("utf-8", "surrogatepass"))
+    following = ord(initial) + 1
+    end = (
+        len(lexicon)
+        if following > sys.maxunicode
+        else _first_line_from(lexicon, chr(following).encode("utf-8", "surrogatepass"))
+    )
+    if start == end:
+        return {}
+    return dict.fromkeys(_decode(lexicon[start:end].removesuffix(b"\n")).split("\n"))
+
+
+def initials(lexicon: bytes) -> list[str]:
+    """Every first character of the forms of `lexicon` (as `read_lexicon` returns it)."""
+    found: list[str] = []
+    start = 0
+    while start < len(lexicon):
+        line_end = lexicon.find(b"\n", start)
+        initial = _decode(lexicon[start : len(lexicon) if line_end < 0 else line_end])[:1]
+        if not initial:  # an empty line: no form
+            start = _line_start_from(lexicon, start + 1)
+            continue
+        found.append(initial)
+        following = ord(initial) + 1
+        if following > sys.maxunicode:
+            break
+        start = _first_line_from(lexicon, chr(following).encode("utf-8", "surrogatepass"))
+    return found
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise DataError(f"dkfix data file {LEXICON_FILE!r} is corrupt: {error}") from error
+
+
+def _first_line_from(lines: bytes, initial: bytes) -> int:
+    """The offset of the first line of the sorted `lines` whose first character
+    (`initial` encoded) is `initial` or later; the length of `lines` if none is.
+
+    UTF-8 is prefix-free, so the first ``len(initial)`` bytes of a line compare
+    with `initial` as the line's first character does.
+    """
+    low, high = 0, len(lines)
+    while low < high:  # the smallest offset whose next line starts at `initial` or later
+        middle = (low + high) // 2
+        start = _line_start_from(lines, middle)
+        if start < len(lines) and lines[start : start + len(initial)] < initial:
+            low = middle + 1
+        else:
+            high = middle
+    return _line_start_from(lines, low)
+
+
+def _line_start_from(lines: bytes, offset: int) -> int:
+    """The offset of the first line that starts at `offset` or after it."""
+    if offset == 0 or lines[offset - 1] == _NEWLINE:
+        return offset
+    newline = lines.find(b"\n", offset)
+    return len(lines) if newline < 0 else newline + 1
+
+
+_NEWLINE = ord("\n")
 
 
 @dataclass(frozen=True)
@@ -100,7 +178,7 @@ def load_frequencies() -> Frequencies:
         members = bucket.split(" ")
         words.extend(members)
         codes.extend(bytes((int(code),)) * len(members))
-    return Frequencies({word: i for i, word in enumerate(words)}, bytes(codes))
+    return Frequencies(dict(zip(words, range(len(words)), strict=True)), bytes(codes))
 
 
 @dataclass(frozen=True)

@@ -194,7 +194,7 @@ def setting_names() -> tuple[str, ...]:
 def with_overrides(config: Config | None, overrides: dict[str, Any]) -> Config:
     """Resolve the ``config`` and ``**overrides`` arguments of the public functions."""
     if config is None:
-        config = Config()
+        config = _DEFAULT
     elif not isinstance(config, Config):
         raise TypeError(
             f"config must be a dkfix.Config or None, not {type(config).__name__}; "
@@ -210,3 +210,8 @@ def with_overrides(config: Config | None, overrides: dict[str, Any]) -> Config:
             f"the options are the fields of dkfix.Config: {', '.join(names)}"
         )
     return dataclasses.replace(config, **overrides)
+
+
+# Config is frozen, so one default instance serves every call that passes none
+# (building and checking a Config costs as much as fixing a short clean line).
+_DEFAULT = Config()

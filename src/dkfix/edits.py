@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from itertools import accumulate, compress
+from operator import ne
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +35,17 @@ class Edit:
 
     def shifted(self, offset: int) -> Edit:
         """The same edit with its span moved by `offset` characters."""
-        return replace(self, start=self.start + offset, end=self.end + offset)
+        # Built directly: dataclasses.replace costs several times more, and edits of
+        # every line are shifted to document offsets.
+        return Edit(
+            self.start + offset,
+            self.end + offset,
+            self.original,
+            self.replacement,
+            self.kind,
+            self.confidence,
+            self.reason,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,11 +126,10 @@ def diff_edits(
     after_chunks = _CHUNK_RE.findall(after)
     if len(before_chunks) == len(after_chunks):
         pairs = _paired_runs(before_chunks, after_chunks)
+    elif _alignment_cost(before_chunks, after_chunks) <= _ALIGNMENT_BUDGET:
+        pairs = _aligned_runs(before_chunks, after_chunks)
     else:
-        matcher = difflib.SequenceMatcher(None, before_chunks, after_chunks, autojunk=False)
-        pairs = [
-            (i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"
-        ]
+        pairs = _long_runs(before_chunks, after_chunks)
     before_offsets = _offsets(before_chunks)
     after_offsets = _offsets(after_chunks)
     edits = []
@@ -131,9 +143,99 @@ def diff_edits(
     return edits
 
 
+def respelled_word_edits(
+    before: str,
+    after: str,
+    kind: str,
+    *,
+    confidence: float = 1.0,
+    reason: str = "",
+    offset: int = 0,
+) -> list[Edit]:
+    """`diff_edits` for an `after` that is `before` with every run of non-ASCII characters
+    written as another run of them (a re-decoding: ``KÃ¸benhavn`` → ``København``), the
+    edits shifted by `offset`.
+
+    The ASCII of both is the same, so where neither has non-ASCII white space the words
+    pair up one to one and the changed ones are the words with non-ASCII characters: one
+    regex scan of each text finds them, where `diff_edits` compares every word.
+    """
+    if _NON_ASCII_SPACE.search(before) or _NON_ASCII_SPACE.search(after):
+        return [
+            edit.shifted(offset) for edit in diff_edits(before, after, kind, confidence, reason)
+        ]
+    edits = []
+    pairs = zip(_NON_ASCII_WORD.finditer(before), _NON_ASCII_WORD.finditer(after), strict=True)
+    for old, new in pairs:
+        (start, end), (new_start, new_end) = _trim_punctuation(
+            before, after, old.span(), new.span()
+        )
+        edits.append(
+            Edit(
+                start + offset,
+                end + offset,
+                before[start:end],
+                after[new_start:new_end],
+                kind,
+                confidence,
+                reason,
+            )
+        )
+    return edits
+
+
+# A word (as _CHUNK_RE cuts them) with a non-ASCII character; the look-behind starts
+# matches only where words start, so a word without one costs one pass.
+_NON_ASCII_WORD = re.compile(r"(?<!\S)\S*?[^\x00-\x7f]\S*")
+_NON_ASCII_SPACE = re.compile(r"[^\x00-\x7f](?<=\s)")
+
+
+# difflib's alignment looks at every pair of equal words of the two texts for each run
+# it finds, and a line can be a megabyte long (an extraction that lost its line breaks)
+# or repeat a few words a thousand times (``ord \x00 `` × 1000: half a minute). Up to this
+# many pairs the words are aligned as they are; beyond it, only what lies between the
+# words both texts share at their start and end, leaving out as anchors the words
+# frequent there (spaces, "og": difflib's "autojunk"), and beyond the second number of
+# words, that middle is one run.
+_ALIGNMENT_BUDGET = 20_000
+_MOST_ROUGHLY_ALIGNED_WORDS = 50_000
+
+
+def _alignment_cost(before: Sequence[str], after: Sequence[str]) -> int:
+    """The pairs of equal words of `before` and `after`: what one step of difflib reads."""
+    counts = Counter(after)
+    return sum(counts[word] for word in before if word in counts)
+
+
+def _aligned_runs(
+    before: Sequence[str], after: Sequence[str], autojunk: bool = False
+) -> list[tuple[int, int, int, int]]:
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=autojunk)
+    return [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+
+
+def _long_runs(before: Sequence[str], after: Sequence[str]) -> list[tuple[int, int, int, int]]:
+    """The changed runs of texts too long or repetitive to align as they are (see
+    _ALIGNMENT_BUDGET)."""
+    start = 0
+    while start < min(len(before), len(after)) and before[start] == after[start]:
+        start += 1
+    before_end, after_end = len(before), len(after)
+    while (
+        before_end > start and after_end > start and before[before_end - 1] == after[after_end - 1]
+    ):
+        before_end, after_end = before_end - 1, after_end - 1
+    old, new = before[start:before_end], after[start:after_end]
+    if max(len(old), len(new)) > _MOST_ROUGHLY_ALIGNED_WORDS:
+        return [(start, before_end, start, after_end)]
+    runs = _aligned_runs(old, new, autojunk=_alignment_cost(old, new) > _ALIGNMENT_BUDGET)
+    return [(i1 + start, i2 + start, j1 + start, j2 + start) for i1, i2, j1, j2 in runs]
+
+
 def _paired_runs(before: Sequence[str], after: Sequence[str]) -> list[tuple[int, int, int, int]]:
-    pairs = zip(before, after, strict=True)
-    return [(i, i + 1, i, i + 1) for i, (old, new) in enumerate(pairs) if old != new]
+    # map/compress compare the words in C: most words of a line are unchanged.
+    changed = compress(range(len(before)), map(ne, before, after))
+    return [(i, i + 1, i, i + 1) for i in changed]
 
 
 def _trim_punctuation(
@@ -161,10 +263,7 @@ def _trim_punctuation(
 
 
 def _offsets(chunks: Sequence[str]) -> list[int]:
-    offsets = [0]
-    for chunk in chunks:
-        offsets.append(offsets[-1] + len(chunk))
-    return offsets
+    return list(accumulate(map(len, chunks), initial=0))
 
 
 def compose(

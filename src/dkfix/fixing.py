@@ -95,10 +95,11 @@ def fix_text(text: str, config: Config | None = None, **overrides: Any) -> str:
 def run_fixes(text: str, config: Config) -> Fixed:
     """The pipeline behind fix_text, for callers that have checked their arguments."""
     fixed = Fixed(text, [])
+    idle_on: dict[Fix, str] = {}
     for _ in range(_MAX_ROUNDS):
         before = fixed.text
         for phase in _PHASES:
-            fixed = _settle(text, fixed, phase, config)
+            fixed = _settle(text, fixed, phase, config, idle_on)
         if fixed.text == before:
             return _flag(fixed, config)
     logger.warning("fixes did not settle after %d rounds", _MAX_ROUNDS)
@@ -114,12 +115,22 @@ def _flag(fixed: Fixed, config: Config) -> Fixed:
     return Fixed(fixed.text, fixed.edits, flagged) if flagged else fixed
 
 
-def _settle(original: str, fixed: Fixed, fixes: tuple[Fix, ...], config: Config) -> Fixed:
-    """Run `fixes` in order until none changes the text; edits stay relative to `original`."""
+def _settle(
+    original: str, fixed: Fixed, fixes: tuple[Fix, ...], config: Config, idle_on: dict[Fix, str]
+) -> Fixed:
+    """Run `fixes` in order until none changes the text; edits stay relative to `original`.
+
+    `idle_on` remembers, per fix, the last text it left unchanged. A fix is a pure
+    function of the text and the config, so it is not run on that text again: the
+    rounds that prove the text settled (after mojibake is repaired, every phase
+    reads the repaired text once more) cost nothing for the fixes that already read it.
+    """
     current, edits = fixed.text, fixed.edits
     for _ in range(_MAX_ROUNDS):
         changed = False
         for fix in fixes:
+            if idle_on.get(fix) == current:
+                continue
             fix_edits = fix(current, config)
             if config.low_confidence == "leave":
                 fix_edits = [edit for edit in fix_edits if not _unsure(edit, config)]
@@ -127,6 +138,8 @@ def _settle(original: str, fixed: Fixed, fixes: tuple[Fix, ...], config: Config)
             if result != current:
                 edits = compose(original, current, edits, fix_edits)
                 current, changed = result, True
+            else:
+                idle_on[fix] = current
         if not changed:
             break
     return Fixed(current, edits)

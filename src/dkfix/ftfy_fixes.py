@@ -18,10 +18,19 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 
 import ftfy
+from ftfy import chardata, fixes
+from ftfy.badness import is_bad
 
 from .config import FTFY_FIXES, Config, Normalization
 from .danish import DANISH_LETTERS
-from .edits import Edit, apply_edits, compose, diff_edits, lines_with_offsets
+from .edits import (
+    Edit,
+    apply_edits,
+    compose,
+    diff_edits,
+    lines_with_offsets,
+    respelled_word_edits,
+)
 from .mojibake import code_page_edits
 
 # Non-ASCII characters of clean Danish text: Latin-1 letters and common typography.
@@ -31,12 +40,16 @@ SAFE_TEXT_CHARS = (
     "\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026\u20ac"
 )
 _QUOTES = "\u2018\u2019\u201a\u201c\u201d\u201e"
-_HTML_ENTITY = r"&#?[0-9A-Za-z]{1,24};"
+# ftfy's HTML entity pattern (chardata.HTML_ENTITY_RE) after its "&".
+_ENTITY_AFTER_AMPERSAND = r"#?[0-9A-Za-z]{1,24};"
 
 
 @functools.cache
 def _needs_ftfy(
-    uncurl_quotes: bool, fix_line_breaks: bool, normalization: Normalization | None
+    uncurl_quotes: bool,
+    fix_line_breaks: bool,
+    normalization: Normalization | None,
+    passed: str = "",
 ) -> re.Pattern[str]:
     """Matches wherever ftfy, with these options, might change the text.
 
@@ -45,16 +58,23 @@ def _needs_ftfy(
     bytes as ASCII), whatever code page ftfy tries. So a line whose non-ASCII
     characters are all safe, and never adjacent, holds nothing ftfy decodes; the
     other ftfy fixes act on characters outside the safe set (controls,
-    ligatures, full-width forms, combining marks, entities).
+    ligatures, full-width forms, combining marks, entities). Characters in `passed`
+    never match (see `_only_replacement_characters`).
     """
     safe = SAFE_TEXT_CHARS
     if uncurl_quotes:
         safe = "".join(c for c in safe if c not in _QUOTES)
     if normalization is not None:
         safe = "".join(c for c in safe if unicodedata.normalize(normalization, c) == c)
-    ascii_safe = "\t\n\x20-\x7e" if fix_line_breaks else "\t\n\r\x20-\x7e"
-    unsafe = f"[^{ascii_safe}{safe}]"
-    return re.compile(f"{unsafe}|[{safe}]{{2}}|{_HTML_ENTITY}")
+    breaks = "\t\n" if fix_line_breaks else "\t\n\r"
+    unsafe = f"[^{breaks}\x20-\x7e{safe}{passed}]"
+    # One alternation of the three cases would be tried at every position; a leading
+    # class (every character but plain ASCII, "&" included) lets the regex engine skip
+    # through ASCII in C, and the lookbehinds then sort out which case it is.
+    lead = f"[^{breaks}\x20-\x25\x27-\x7e{passed}]"
+    return re.compile(
+        f"{lead}(?:(?<={unsafe})|(?<=[{safe}])[{safe}]|(?<=&){_ENTITY_AFTER_AMPERSAND})"
+    )
 
 
 def needs_ftfy(config: Config) -> re.Pattern[str]:
@@ -81,9 +101,24 @@ def ftfy_edits(text: str, config: Config) -> list[Edit]:
     ftfy_config = _ftfy_config(config, html_document="<" in text)
     edits: list[Edit] = []
     for offset, line in lines_with_offsets(text):
-        if pattern.search(line) is not None:
-            edits.extend(edit.shifted(offset) for edit in _line_edits(line, ftfy_config, config))
+        if pattern.search(line) is not None and not _only_replacement_characters(line, config):
+            edits.extend(_line_edits(line, ftfy_config, config, offset))
     return edits
+
+
+def _only_replacement_characters(line: str, config: Config) -> bool:
+    """True if all that sends `line` to ftfy is U+FFFD, which ftfy then leaves alone.
+
+    Placeholder damage by U+FFFD (``G\ufffdr p\ufffd``) puts one in every other word.
+    No ftfy fix changes U+FFFD itself, and none but the decoding of mojibake reads
+    the characters around it; ftfy decodes only a line its badness heuristic flags.
+    """
+    if "\ufffd" not in line:
+        return False
+    besides = _needs_ftfy(
+        config.uncurl_quotes, config.fix_line_breaks, config.normalization, "\ufffd"
+    )
+    return besides.search(line) is None and not is_bad(line)
 
 
 def _ftfy_config(config: Config, html_document: bool) -> ftfy.TextFixerConfig:
@@ -94,7 +129,18 @@ def _ftfy_config(config: Config, html_document: bool) -> ftfy.TextFixerConfig:
     return ftfy.TextFixerConfig(normalization=config.normalization, explain=True, **options)
 
 
-def _line_edits(line: str, ftfy_config: ftfy.TextFixerConfig, config: Config) -> list[Edit]:
+def _line_edits(
+    line: str, ftfy_config: ftfy.TextFixerConfig, config: Config, offset: int = 0
+) -> list[Edit]:
+    """The edits of `line`, which starts at `offset` in the text."""
+    plain = utf8_misreading(line, config)
+    if plain is not None:
+        return _misreading_edits(line, offset, *plain)
+    edits = _ftfy_line_edits(line, ftfy_config, config)
+    return [edit.shifted(offset) for edit in edits] if offset else edits
+
+
+def _ftfy_line_edits(line: str, ftfy_config: ftfy.TextFixerConfig, config: Config) -> list[Edit]:
     fixed, steps = ftfy.fix_and_explain(line, ftfy_config)
     if fixed == line or not steps:
         return []
@@ -115,6 +161,51 @@ def _line_edits(line: str, ftfy_config: ftfy.TextFixerConfig, config: Config) ->
         edits = compose(line, current, edits, step_edits)
         current = after
     return edits
+
+
+def utf8_misreading(line: str, config: Config) -> tuple[str, str] | None:
+    """`line` as ftfy fixes it, and the code page it was read through, when all ftfy
+    does to it is decode it once more as UTF-8; None when only ftfy can tell.
+
+    UTF-8 read as cp1252 or latin-1 (``KÃ¸benhavn``) is the common mojibake, and
+    asking ftfy line by line costs more than the rest of dkfix together. This takes
+    the first branch of ftfy's ``fix_encoding`` step by step with ftfy's own tests
+    (badness, possible encodings, altered and lossy UTF-8), and requires of the
+    result what `needs_ftfy` requires of clean text: that ftfy would leave it alone.
+    Anything else (a lost no-break space, a second layer of mojibake, controls,
+    entities, other code pages) goes to ftfy itself.
+    """
+    if not config.fix_encoding or line.isascii() or not is_bad(line):
+        return None
+    encoding = next((e for e in _PLAIN_ENCODINGS if chardata.possible_encoding(line, e)), None)
+    if encoding is None:
+        return None
+    data = line.encode(encoding)
+    if chardata.ALTERED_UTF8_RE.search(data) or 0xED in data or 0xC0 in data:
+        return None
+    if encoding != "latin-1" and fixes.replace_lossy_sequences(data) != data:
+        return None
+    try:
+        fixed = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return None if needs_ftfy(config).search(fixed) else (fixed, encoding)
+
+
+# ftfy tries latin-1 first, then sloppy cp1252 (see ftfy.chardata.CHARMAP_ENCODINGS).
+_PLAIN_ENCODINGS = ("latin-1", "sloppy-windows-1252")
+
+
+def _misreading_edits(line: str, offset: int, fixed: str, encoding: str) -> list[Edit]:
+    """The edits of ftfy's one-step repair of `line` into `fixed` (see `utf8_misreading`)."""
+    reason = _plain_reason(encoding)
+    edits = respelled_word_edits(line, fixed, "fix_encoding", reason=reason, offset=offset)
+    return [edit for edit in edits if not _stray_script(edit, fixed)]
+
+
+@functools.cache
+def _plain_reason(encoding: str) -> str:
+    return _reason("fix_encoding", [("encode", encoding), ("decode", "utf-8")])
 
 
 def _units(steps: Sequence[tuple[str, str]]) -> Iterator[tuple[str, list[tuple[str, str]]]]:
@@ -145,8 +236,10 @@ def _stray_script(edit: Edit, line: str) -> bool:
     mostly of that script; a single foreign letter in a Latin line is a false
     positive, and dkfix keeps the original.
     """
+    if _NORDIC_LETTERS.isdisjoint(edit.original):
+        return False  # asked first: it is cheap, and most decodings stop here
     foreign = [c for c in edit.replacement if c.isalpha() and not _is_latin(c)]
-    if not foreign or not any(c in _NORDIC_LETTERS for c in edit.original):
+    if not foreign:
         return False
     words = _LETTERS_RE.findall(edit.replacement)
     lone = any(sum(not _is_latin(c) for c in word) == 1 for word in words)

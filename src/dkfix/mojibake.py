@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from . import lexicon
@@ -50,7 +50,8 @@ _DOMINANCE = 3
 _SHORT_WORD = 3
 _SHORT_WORD_MIN_ZIPF = 3.5
 _APOSTROPHES = frozenset("’'`´")
-_RESTORED_LETTERS = frozenset(RESTORED_LETTERS)
+# A character neither ASCII nor a restored letter: a regex, not a loop over characters.
+_NOT_RESTORED = re.compile(f"[^\\x00-\\x7f{re.escape(RESTORED_LETTERS)}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,11 +120,40 @@ def trigger(kind: str, distinctive: bool) -> re.Pattern[str]:
     A character class of the first characters of all misread sequences: one fast
     scan that clean text mostly passes without a match.
     """
-    keys = [key for m in _stage(kind, distinctive) for key in [*m.table, *m.symbols]]
+    return _first_characters(_stage(kind, distinctive))
+
+
+@functools.cache
+def _any_trigger() -> re.Pattern[str]:
+    """Matches wherever any misreading of any stage might change the text."""
+    return _first_characters(
+        [m for kind in ("fix_code_pages", "fix_residual_mojibake") for m in misreadings(kind)]
+    )
+
+
+def _first_characters(stage: Sequence[Misreading]) -> re.Pattern[str]:
+    keys = [key for m in stage for key in [*m.table, *m.symbols]]
     return re.compile(f"[{re.escape(''.join(sorted({key[0] for key in keys})))}]")
 
 
+# The text the stages last scanned, and whether any of them might change it: the three
+# fixes that read misreadings run one after the other on the same text, mostly clean,
+# and one scan answers for all three.
+_last_scan: tuple[str, bool] = ("", False)
+
+
+def _may_be_misread(text: str) -> bool:
+    global _last_scan  # noqa: PLW0603  (a one-entry cache, replaced whole: thread-safe)
+    scanned, found = _last_scan
+    if scanned is not text:
+        found = _any_trigger().search(text) is not None
+        _last_scan = (text, found)
+    return found
+
+
 def _misreading_edits(text: str, kind: str, distinctive: bool) -> list[Edit]:
+    if not _may_be_misread(text):
+        return []
     pattern = trigger(kind, distinctive)
     if pattern.search(text) is None:
         return []
@@ -166,11 +196,20 @@ def _candidates(line: str, misreading: Misreading) -> Iterator[_Candidate]:
         word = match.group()
         if misreading.key_re.search(word) is None or _odd_neighbours(line, match):
             continue
-        restored = misreading.restore(word)
         follows = line[match.end() : match.end() + 1]
-        yield _Candidate(
-            match.start(), match.end(), word, restored, _is_evidence(word, restored, follows)
-        )
+        restored, is_evidence = _restoration(misreading, word, follows)
+        yield _Candidate(match.start(), match.end(), word, restored, is_evidence)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _restoration(misreading: Misreading, word: str, follows: str) -> tuple[str, bool]:
+    """`word` restored, and whether that is evidence for the misreading.
+
+    Cached: a document repeats its misread words (``p†``, ``f›r``), and the lexicon
+    look-ups behind the evidence cost more than finding the words.
+    """
+    restored = misreading.restore(word)
+    return restored, _is_evidence(word, restored, follows)
 
 
 def _odd_neighbours(line: str, match: re.Match[str]) -> bool:
@@ -223,7 +262,7 @@ def _best_misreading(line: _Line, dominant: Misreading | None) -> Misreading | N
 
 def _fully_restored(restored: str) -> bool:
     """True if nothing in `restored` still looks misread by a sibling code page."""
-    return all(char.isascii() or char in _RESTORED_LETTERS for char in restored)
+    return _NOT_RESTORED.search(restored) is None
 
 
 def _line_edits(line: _Line, dominant: Misreading | None) -> Iterator[Edit]:

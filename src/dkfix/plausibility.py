@@ -29,8 +29,11 @@ import unicodedata
 from . import lexicon
 from .danish import DANISH_LETTERS, LOAN_LETTERS, TYPOGRAPHY
 
-# Stretches of text without spaces that hold at least one non-ASCII character.
-_NON_ASCII_TOKEN = re.compile(r"\S*[^\x00-\x7f]\S*")
+# Stretches of text without spaces that hold at least one non-ASCII character (which may
+# be a no-break space joining two of them). A match starts only where a stretch starts,
+# or at non-ASCII white space (where the last match ended): tried at every character, a
+# long ASCII stretch cost time quadratic in its length.
+_NON_ASCII_TOKEN = re.compile(r"(?:(?<!\S)|(?=[^\x00-\x7f])(?=\s))\S*[^\x00-\x7f]\S*")
 # Runs of letters: the units looked up in the lexicon (split at apostrophes and hyphens,
 # so "Peter’s" is not scored as one unknown word).
 _LETTER_RUN = re.compile(r"[^\W\d_]+")

@@ -19,7 +19,7 @@ import bisect
 import itertools
 import re
 import statistics
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -43,6 +43,7 @@ _FEWEST_MID_SENTENCE = 2
 # A title has two to six words ("Budgetforlig 2018", "Årsrapport for Herning Kommune").
 _FEWEST_WORDS = 2
 _MOST_WORDS = 6
+_TITLE_END = 3  # characters of the shortest title ("A B")
 # A title is looked for in this many characters before a page number.
 _WINDOW = 120
 _FEWEST_PAGES = 3
@@ -108,6 +109,7 @@ def _candidates(text: str) -> dict[str, list[_Occurrence]]:
         for number in _PAGE_NUMBER.finditer(text)
         if number.start() and text[number.start() - 1] in _BEFORE_PAGE_NUMBER
     ]
+    numbers = _recurring_endings(text, numbers)
     if len(numbers) < _FEWEST_PAGES:
         return {}  # the quick way out for most texts
     lines = list(lines_with_offsets(text))
@@ -132,6 +134,21 @@ def _candidates(text: str) -> dict[str, list[_Occurrence]]:
     return found
 
 
+def _recurring_endings(text: str, numbers: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The page numbers whose title could recur: the same characters end it elsewhere.
+
+    A title has at least three characters (two words and a space), all before the
+    space before its number; a title seen before three numbers ends the same way
+    before each. Most numbers of a text are dates and amounts, each after its own
+    words, and are not read further.
+    """
+    endings = [text[max(0, n.start() - 1 - _TITLE_END) : n.start() - 1] for n in numbers]
+    counts = Counter(endings)
+    return [
+        n for n, ending in zip(numbers, endings, strict=True) if counts[ending] >= _FEWEST_PAGES
+    ]
+
+
 def _titles_before(content: str, space: int) -> Iterator[tuple[int, str]]:
     """Each title that ends right before ``content[space]`` (the space before a page number)."""
     window_start = max(0, space - _WINDOW)
@@ -151,7 +168,10 @@ def _titles_before(content: str, space: int) -> Iterator[tuple[int, str]]:
 
 def _mid_sentence(content: str, start: int, end: int) -> bool:
     """True if ``content[start:end]`` interrupts a sentence: ``… til`` X ``læge …``."""
-    return bool(_WORD_BEFORE.search(content, 0, start)) and bool(_WORD_AFTER.match(content, end))
+    # The match ends at `start` and is at most four characters ("x, " and a line break):
+    # searched from the start of the line, a line of many page numbers cost quadratic time.
+    before = _WORD_BEFORE.search(content, max(0, start - 4), start)
+    return bool(before) and bool(_WORD_AFTER.match(content, end))
 
 
 def _rising_chain(occurrences: list[_Occurrence]) -> list[_Occurrence]:

@@ -116,7 +116,7 @@ def _has_folding_letters(text: str) -> bool:
 def _vocabulary(text: str, clean: list[tuple[int, int]]) -> frozenset[str]:
     found: set[str] = set()
     for start, end in clean:
-        found.update(word.lower() for word in DANISH_WORD_RE.findall(text, start, end))
+        found.update(word.lower() for word in DANISH_WORD_RE.findall(text[start:end]))
     return frozenset(found)
 
 

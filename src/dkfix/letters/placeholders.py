@@ -64,11 +64,18 @@ def placeholder_edits(text: str, config: Config) -> list[Edit]:
     if not config.restore_placeholders:
         return []
     edits: list[Edit] = []
-    for damage in find_placeholders(text):
+    covered: set[int] = set()
+    for damage in find_placeholders(text):  # the best proven placeholder first
         for start, end in damage.blocks:
             for offset, line in lines_with_offsets(text[start:end]):
                 if damage.char in line:
-                    edits += line_edits(text, start + offset, line, damage.char, damage.vocabulary)
+                    found = line_edits(text, start + offset, line, damage.char, damage.vocabulary)
+                    # Two placeholders can claim one word (``b¡×b``): the first keeps it.
+                    for edit in found:
+                        span = range(edit.start, edit.end)
+                        if covered.isdisjoint(span):
+                            covered.update(span)
+                            edits.append(edit)
     return sorted(edits, key=lambda e: e.start)
 
 
@@ -109,7 +116,11 @@ def _suspects(text: str) -> list[str]:
 
 
 _MARK = r"[^\x00-\x1f\x7f-\x9f\w\s.,;:!()\[\]{}<>\"'’/\\\-–—&%+=*@$|`^~´…”“»«]"
-_CANDIDATE = re.compile(rf"[À-ÖØ-Þ]|{_MARK}")
+# Only "#" and "?" of ASCII are marks, and no lower-case letter of Latin-1 (ß to ÿ but
+# ÷) is either: a leading class of the rest lets the regex engine skip through most of
+# a text in C (an alternation is tried at every position), and the look-behind keeps
+# what is a capital or a mark.
+_CANDIDATE = re.compile(rf"[#?\x80-\xde\xf7\u0100-\U0010ffff](?<=[À-ÖØ-Þ]|{_MARK})")
 
 
 def _document_words(text: str, char: str) -> frozenset[str]:
