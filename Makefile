@@ -17,7 +17,8 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	rm -rf build/demo
 	$(BIN)/dkfix fix fixtures/demo --glob "*.txt" --out build/demo --diff --report build/demo-report.jsonl
-	@echo "Repaired copies are in build/demo/; the per-file report is build/demo-report.jsonl"
+	@echo "Repaired copies are in build/demo/; the per-file report is build/demo-report.jsonl,"
+	@echo "with a page to open in a browser: build/demo-report.html"
 
 ## test: lint, type-check and run the whole test suite
 test: lint pytest

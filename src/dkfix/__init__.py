@@ -17,6 +17,7 @@ from .diagnosis import Diagnosis, Finding, detect
 from .edits import Edit, Fixed, apply_edits
 from .fixing import fix_and_explain, fix_bytes, fix_text
 from .numbers import NumberMatch, find_numbers, normalize_numbers, parse_number
+from .streaming import DecodedPiece, FixedPiece, decode_stream, fix_stream
 from .tables import Table, TableKind, find_tables
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
@@ -26,10 +27,12 @@ __all__ = [
     "Cleaned",
     "Config",
     "Decoded",
+    "DecodedPiece",
     "Diagnosis",
     "Edit",
     "Finding",
     "Fixed",
+    "FixedPiece",
     "NumberMatch",
     "Table",
     "TableKind",
@@ -37,11 +40,13 @@ __all__ = [
     "apply_edits",
     "clean",
     "decode_bytes",
+    "decode_stream",
     "detect",
     "find_numbers",
     "find_tables",
     "fix_and_explain",
     "fix_bytes",
+    "fix_stream",
     "fix_text",
     "normalize_numbers",
     "parse_number",

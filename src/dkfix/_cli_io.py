@@ -9,7 +9,7 @@ import os
 import tempfile
 
 # Binary detection looks at the start of a file, as git and grep do.
-_SAMPLE_SIZE = 1 << 16
+BINARY_SAMPLE_SIZE = 1 << 16  # binary_reason reads no further
 # C0 controls that do not occur in text. Tab, line breaks, form feed, DOS's
 # end-of-file mark (0x1A) and ESC (terminal colours, which dkfix removes) do.
 _CONTROL_BYTES = frozenset(range(0x09)) | frozenset(range(0x0E, 0x1A)) | {0x1C, 0x1D, 0x1E, 0x1F}
@@ -29,7 +29,7 @@ def binary_reason(data: bytes) -> str | None:
     >>> binary_reason(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00\\x00\\rIHDR")
     'binary file: contains NUL bytes'
     """
-    sample = data[:_SAMPLE_SIZE]
+    sample = data[:BINARY_SAMPLE_SIZE]
     if not sample:
         return None
     if b"\x00" in sample and not _looks_like_utf16(sample):
@@ -48,26 +48,56 @@ def _looks_like_utf16(sample: bytes) -> bool:
     return max(even.count(0), odd.count(0)) >= 0.9 * len(odd) > 0
 
 
-def write_atomically(path: str, data: bytes, mode: int = 0o644) -> None:
-    """Write `data` to a temporary file beside `path`, sync it, and rename it over `path`.
+class AtomicOutput:
+    """A file written under a temporary name beside `path`, renamed over `path` on `commit`.
 
-    Readers see the old file or the new one, never half of it; if anything
-    fails or the user presses Ctrl-C, the temporary file is removed.
+    Readers see the old file or the new one, never half of it; if anything fails
+    or the user presses Ctrl-C before the rename, `discard` removes the temporary file.
     """
-    directory = os.path.dirname(path) or "."
-    handle, temporary = tempfile.mkstemp(dir=directory, prefix=".dkfix-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
+
+    def __init__(self, path: str, mode: int = 0o644) -> None:
+        self.path = path
+        self.mode = mode
+        self.directory = os.path.dirname(path) or "."
+        handle, self.temporary = tempfile.mkstemp(
+            dir=self.directory, prefix=".dkfix-", suffix=".tmp"
+        )
+        self.stream = os.fdopen(handle, "wb")
+
+    def write(self, data: bytes) -> None:
+        """Append `data` to the temporary file."""
+        try:
+            self.stream.write(data)
+        except BaseException:
+            self.discard()
+            raise
+
+    def commit(self) -> None:
+        """Sync the temporary file to disk and rename it over `path`."""
+        try:
+            self.stream.flush()
+            os.fsync(self.stream.fileno())
+            self.stream.close()
+            os.chmod(self.temporary, self.mode)
+            os.replace(self.temporary, self.path)
+        except BaseException:
+            self.discard()
+            raise
+        _sync_folder(self.directory)
+
+    def discard(self) -> None:
+        """Remove the temporary file; `path` keeps what it had."""
         with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    _sync_folder(directory)
+            self.stream.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self.temporary)
+
+
+def write_atomically(path: str, data: bytes, mode: int = 0o644) -> None:
+    """Write `data` to a temporary file beside `path`, sync it, and rename it over `path`."""
+    output = AtomicOutput(path, mode)
+    output.write(data)
+    output.commit()
 
 
 def _sync_folder(directory: str) -> None:
@@ -83,12 +113,13 @@ def _sync_folder(directory: str) -> None:
 def unified_diff(before: str, after: str, path: str, output: str | None) -> str:
     """A line-based unified diff, with control characters made visible."""
     lines = difflib.unified_diff(
-        _lines(before), _lines(after), fromfile=path, tofile=output or path
+        text_lines(before), text_lines(after), fromfile=path, tofile=output or path
     )
     return "".join(visible(line.rstrip("\r\n")) + "\n" for line in lines)
 
 
-def _lines(text: str) -> list[str]:
+def text_lines(text: str) -> list[str]:
+    """The lines of `text`, each with its line break."""
     # Only \n, \r and \r\n end a line here: str.splitlines would also split at
     # U+0085 and U+001C..U+001E, which damaged text contains.
     return io.StringIO(text, newline="").readlines()

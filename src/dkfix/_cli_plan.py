@@ -8,11 +8,12 @@ and therefore of the report, is deterministic.
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import os
 import stat
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 
 class UsageError(Exception):
@@ -25,12 +26,16 @@ class Task:
 
     `skip` and `error` are decided while planning (a symbolic link to a folder,
     a device file, a folder that cannot be listed); the worker reports them as is.
+    `size` is the file's size when planned (for progress); `finished` is the
+    journal entry of an earlier run that finished the file (``--resume``).
     """
 
     source: str
     output: str | None = None
     skip: str | None = None
     error: str | None = None
+    size: int = 0
+    finished: Mapping[str, object] | None = None
 
 
 @dataclass(frozen=True)
@@ -90,14 +95,23 @@ def _walk(folder: str, relative: str, selection: Selection) -> Iterator[tuple[Ta
 
 def _file_task(path: str) -> Task:
     try:
-        mode = os.stat(path).st_mode
+        status = os.stat(path)
     except OSError as exc:
-        reason = "broken symbolic link" if os.path.islink(path) else exc.strerror
-        return Task(path, error=f"cannot read: {reason}")
-    if not stat.S_ISREG(mode):
+        return Task(path, error=f"cannot read: {_unreadable(path, exc)}")
+    if not stat.S_ISREG(status.st_mode):
         # Reading a FIFO or a device would block or never end.
         return Task(path, skip="not a regular file")
-    return Task(path)
+    return Task(path, size=status.st_size)
+
+
+def _unreadable(path: str, error: OSError) -> str:
+    # The system's messages ("No such file or directory", "Too many levels of
+    # symbolic links") do not say that a link is what to fix.
+    if error.errno == errno.ELOOP:
+        return "symbolic links in a loop"
+    if os.path.islink(path):
+        return "broken symbolic link"
+    return error.strerror or str(error)
 
 
 def plan_outputs(found: Sequence[tuple[Task, str]], out: str) -> list[Task]:
@@ -110,7 +124,7 @@ def plan_outputs(found: Sequence[tuple[Task, str]], out: str) -> list[Task]:
         if key in seen:  # the same file named twice
             continue
         seen.add(key)
-        tasks.append(Task(task.source, output, task.skip, task.error))
+        tasks.append(replace(task, output=output))
     return tasks
 
 
@@ -126,7 +140,7 @@ def plan_in_place(found: Sequence[tuple[Task, str]]) -> list[Task]:
         skip = task.skip
         if skip is None and task.error is None and os.path.islink(task.source):
             skip = "symbolic link; --in-place does not replace links"
-        tasks.append(Task(task.source, task.source, skip, task.error))
+        tasks.append(replace(task, output=task.source, skip=skip))
     return tasks
 
 
@@ -170,6 +184,17 @@ def check_report_path(report: str, roots: Sequence[str], tasks: Sequence[Task]) 
         paths = [task.source] if task.output is None else [task.source, task.output]
         if real in {os.path.realpath(path) for path in paths}:
             raise UsageError(f"--report {report} would replace the file {paths[-1]}")
+
+
+def check_not_written(path: str, what: str, tasks: Sequence[Task], reports: Sequence[str]) -> None:
+    """Refuse a run in which an output or a report would land on `path` (the journal)."""
+    real = os.path.realpath(path)
+    for task in tasks:
+        if task.output is not None and os.path.realpath(task.output) == real:
+            raise UsageError(f"the output {task.output} would replace {what} {path}; refusing")
+    for report in reports:
+        if os.path.realpath(report) == real:
+            raise UsageError(f"--report {report} would replace {what} {path}; refusing")
 
 
 def is_within(path: str, folder: str) -> bool:

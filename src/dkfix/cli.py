@@ -12,16 +12,18 @@ import dataclasses
 import os
 import sys
 import textwrap
+import time
 from collections.abc import Callable, Sequence
 from functools import partial
-from typing import TypeVar
 
+from . import _cli_journal as journals
 from . import _cli_plan as plan
 from . import _cli_report as report
 from .__about__ import __version__
 from ._cli_io import current_umask
-from ._cli_run import run_in_order
-from ._cli_work import DetectResult, FileResult, FixSettings, detect_file, fix_file
+from ._cli_results import DetectResult, FileResult
+from ._cli_session import incomplete, work_through
+from ._cli_work import FixSettings, detect_file, fix_file, warm_up
 from .config import Config, field_names
 
 EXIT_OK = 0
@@ -29,8 +31,6 @@ EXIT_BROKEN = 1
 EXIT_USAGE = 2
 EXIT_INCOMPLETE = 3
 EXIT_INTERRUPTED = 130
-# Below this many files a progress bar would only flicker.
-_PROGRESS_MIN_FILES = 20
 
 _EPILOG = """\
 exit codes:
@@ -44,8 +44,6 @@ exit codes:
 
 Originals are never modified unless both --in-place and --overwrite-originals are given.
 """
-
-R = TypeVar("R", FileResult, DetectResult)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -94,7 +92,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     shown = fix.add_argument_group("what is shown")
     shown.add_argument("--diff", action="store_true", help="print a unified diff per changed file")
-    shown.add_argument("--report", metavar="FILE.jsonl", help="write one JSON line per file")
+    shown.add_argument(
+        "--report",
+        metavar="FILE.jsonl",
+        help="write one JSON line per file, and a summary page FILE.html beside it",
+    )
+    fix.add_argument(
+        "--resume",
+        action="store_true",
+        help="go on with an interrupted --out run: files it finished are not done again",
+    )
     _add_common_options(fix, shown)
     fix.set_defaults(run=run_fix)
     detect = commands.add_parser(
@@ -216,19 +223,15 @@ def run_fix(args: argparse.Namespace) -> int:
     """``dkfix fix``: check the request, plan every output, then work through the files."""
     _check_fix_mode(args)
     config = _config(args)
-    found = plan.find_files(args.paths, plan.Selection(args.include_hidden, tuple(args.glob)))
-    if args.in_place:
-        tasks = plan.plan_in_place(found)
-    elif args.out:
-        tasks = plan.plan_outputs(found, args.out)
-        plan.check_out_folder(args.out, args.paths, tasks)
-    else:
-        tasks = [task for task, _ in found]
-    if args.report:
-        plan.check_report_path(args.report, args.paths, tasks)
+    tasks = _planned_tasks(args)
+    reports = report.report_paths(args.report) if args.report else ()
+    for path in reports:
+        plan.check_report_path(path, args.paths, tasks)
     write = not args.dry_run
+    journal = None
     if write and args.out:
-        os.makedirs(args.out, exist_ok=True)
+        _make_out_folder(args.out)
+        tasks, journal = _journal(args, config, tasks, reports)
     settings = FixSettings(
         config=config,
         write=write,
@@ -238,14 +241,65 @@ def run_fix(args: argparse.Namespace) -> int:
         file_mode=0o666 & ~current_umask(),
     )
     results: list[FileResult] = []
+    started, finished = time.monotonic(), False
     try:
-        _run(tasks, partial(fix_file, settings=settings), args, results)
+        record = journal.record if journal else None
+        work = partial(fix_file, settings=settings)
+        work_through(tasks, work, args, results, record=record, warm_up=partial(warm_up, config))
+        finished = True
     finally:  # an interrupted run still reports the files it finished
-        if args.report:
-            report.write_report(args.report, results)
+        if journal:
+            journal.close(keep=not finished or any(r.status == "error" for r in results))
+        summary = report.fix_summary(results, args.dry_run, time.monotonic() - started)
+        reported = _write_reports(reports, results, summary, interrupted=not finished)
     if not args.quiet:
-        print(report.fix_summary(results, args.dry_run), file=sys.stderr)
-    return EXIT_INCOMPLETE if _incomplete(results) else EXIT_OK
+        print(summary, file=sys.stderr)
+    return EXIT_INCOMPLETE if incomplete(results) or not reported else EXIT_OK
+
+
+def _make_out_folder(out: str) -> None:
+    try:
+        os.makedirs(out, exist_ok=True)
+    except OSError as exc:
+        raise plan.UsageError(f"cannot create --out {out}: {exc.strerror or exc}") from None
+
+
+def _write_reports(
+    reports: Sequence[str], results: list[FileResult], summary: str, *, interrupted: bool
+) -> bool:
+    """Write the reports, if asked for; whether that worked (the files are done either way)."""
+    if not reports:
+        return True
+    try:
+        report.write_reports(reports, results, summary, interrupted=interrupted)
+    except OSError as exc:
+        reason = exc.strerror or exc
+        print(f"dkfix: error: cannot write the report {reports[0]}: {reason}", file=sys.stderr)
+        return False
+    return True
+
+
+def _planned_tasks(args: argparse.Namespace) -> list[plan.Task]:
+    found = plan.find_files(args.paths, plan.Selection(args.include_hidden, tuple(args.glob)))
+    if args.in_place:
+        return plan.plan_in_place(found)
+    if args.out:
+        tasks = plan.plan_outputs(found, args.out)
+        plan.check_out_folder(args.out, args.paths, tasks)
+        return tasks
+    return [task for task, _ in found]
+
+
+def _journal(
+    args: argparse.Namespace, config: Config, tasks: list[plan.Task], reports: Sequence[str]
+) -> tuple[list[plan.Task], journals.Journal]:
+    """The journal of this run in --out, and the tasks with what --resume finds in it."""
+    path = journals.journal_path(args.out)
+    plan.check_not_written(path, "the journal of finished files", tasks, reports)
+    header = journals.journal_header(config, args.out)
+    entries = journals.read_journal(path, header) if args.resume else {}
+    tasks = journals.with_finished(tasks, entries)
+    return tasks, journals.Journal(path, header, recorded=len(entries))
 
 
 def _check_fix_mode(args: argparse.Namespace) -> None:
@@ -261,6 +315,11 @@ def _check_fix_mode(args: argparse.Namespace) -> None:
             "say where results go: --out DIR (recommended), --dry-run, "
             "or --in-place --overwrite-originals"
         )
+    if args.resume and not (args.out and not args.dry_run):
+        raise plan.UsageError(
+            "--resume goes on with an interrupted --out run, from the journal kept in the "
+            "--out folder; it needs --out DIR and no --dry-run"
+        )
 
 
 def run_detect(args: argparse.Namespace) -> int:
@@ -268,61 +327,12 @@ def run_detect(args: argparse.Namespace) -> int:
     config = _config(args)
     found = plan.find_files(args.paths, plan.Selection(args.include_hidden, tuple(args.glob)))
     results: list[DetectResult] = []
-    _run([task for task, _ in found], partial(detect_file, config=config), args, results)
+    started = time.monotonic()
+    work = partial(detect_file, config=config)
+    tasks = [task for task, _ in found]
+    work_through(tasks, work, args, results, warm_up=partial(warm_up, config))
     if not args.quiet:
-        print(report.detect_summary(results), file=sys.stderr)
-    if _incomplete(results):
+        print(report.detect_summary(results, time.monotonic() - started), file=sys.stderr)
+    if incomplete(results):
         return EXIT_INCOMPLETE
     return EXIT_BROKEN if any(result.status == "broken" for result in results) else EXIT_OK
-
-
-def _run(
-    tasks: Sequence[plan.Task],
-    work: Callable[[plan.Task], R],
-    args: argparse.Namespace,
-    results: list[R],
-) -> None:
-    """Work through `tasks` into `results`, showing progress, notes, diffs and detect lines."""
-    show_bar = args.progress or (
-        not args.quiet and len(tasks) >= _PROGRESS_MIN_FILES and sys.stderr.isatty()
-    )
-    progress = report.Progress(len(tasks), sys.stderr, show_bar)
-
-    def on_result(result: R) -> None:
-        progress.advance()
-        try:
-            _show(result, args, progress)
-        except BrokenPipeError:
-            # The reader of stdout has gone (`dkfix fix --diff | head`): stop as on Ctrl-C.
-            report.silence_stdout()
-            raise KeyboardInterrupt from None
-
-    try:
-        run_in_order(tasks, work, args.jobs, results, on_result)
-    finally:
-        progress.clear()
-
-
-def _show(
-    result: FileResult | DetectResult, args: argparse.Namespace, progress: report.Progress
-) -> None:
-    lines: list[tuple[str, bool]] = []  # (text, to stdout)
-    if isinstance(result, DetectResult):
-        text = report.json_line(result) if args.json else report.detect_line(result)
-        lines.append((text, True))
-    else:
-        if result.diff:
-            lines.append((result.diff.rstrip("\n"), True))
-        message = report.note(result)
-        if message and not args.quiet:
-            lines.append((message, False))
-    if not lines:
-        return
-    progress.clear()
-    for text, to_stdout in lines:
-        print(text, file=sys.stdout if to_stdout else sys.stderr, flush=True)
-    progress.redraw()
-
-
-def _incomplete(results: Sequence[FileResult | DetectResult]) -> bool:
-    return any(result.status in ("skipped", "error") for result in results)
