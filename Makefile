@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: demo test lint pytest bench data clean
+.PHONY: demo test lint pytest bench fuzz data clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ pytest: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_speed.py
 	$(BIN)/python benchmarks/bench_decode.py
+
+## fuzz: ten minutes of coverage-guided fuzzing per public function, two at a time
+fuzz: $(STAMP)
+	$(BIN)/python fuzz/run.py --all --seconds 600 --parallel 2
 
 ## data: rebuild the bundled language data from its sources (maintainers only)
 data: $(STAMP)

@@ -3,7 +3,10 @@
 Clean Danish is built from the sentences and words of the bundled municipal
 documents in ``fixtures/seeds/``; damaged Danish is that text put through the
 misreadings dkfix repairs (`MISREADINGS`), the whole of it or a part. Any test
-module can import these (``from strategies import clean_danish_text``).
+module can import these (``from strategies import clean_danish_text``). `lexicon_text`
+adds sentences of everyday words from the bundled word list, and `any_damage` puts
+clean Danish through every damage of `dkfix.damage` (presets, misreadings, partial
+placeholders and folding, damage in some paragraphs only).
 """
 
 from __future__ import annotations
@@ -11,13 +14,14 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252")
 from hypothesis import strategies as st
 
 from dkfix import lexicon
-from dkfix.damage import placeholder
+from dkfix.damage import DAMAGES, FOLDING_SCHEMES, fold, in_paragraphs, placeholder
 from dkfix.danish import WORD_RE
 from dkfix.ftfy_fixes import SAFE_TEXT_CHARS
 
@@ -201,3 +205,77 @@ def placeholder_damaged_sentence(draw: st.DrawFn) -> tuple[str, str, str]:
     words = draw(st.permutations(words))
     clean = "Derfor " + " ".join(words) + "."
     return clean, placeholder(clean, char), char
+
+
+# -- a lexicon word list, and every damage dkfix.damage simulates ---------------------
+
+# Words at least this frequent (Zipf) are everyday Danish, the kind of text a corpus holds.
+_EVERYDAY_ZIPF = 3.0
+_PUNCTUATION = st.sampled_from(["", "", "", ",", ".", ":", "?", "!"])
+
+
+@functools.cache
+def lexicon_words() -> tuple[str, ...]:
+    """Everyday Danish words of the bundled frequency list that the dictionary has, in its case."""
+    words = []
+    for word, zipf in lexicon.frequent_words():
+        if zipf < _EVERYDAY_ZIPF:
+            break  # most frequent first
+        if word.isalpha() and lexicon.is_word(word):
+            words.append(word if lexicon.has_form(word) else word.capitalize())
+    return tuple(words)
+
+
+@st.composite
+def lexicon_text(draw: st.DrawFn) -> str:
+    """Sentences of everyday lexicon words: capitalised, punctuated, with the odd number."""
+    sentences = []
+    for _ in range(draw(st.integers(1, 4))):
+        words = draw(st.lists(st.sampled_from(lexicon_words()), min_size=1, max_size=12))
+        words = [w + draw(_PUNCTUATION) for w in words]
+        if draw(st.booleans()):
+            words.insert(draw(st.integers(0, len(words))), str(draw(st.integers(0, 99999))))
+        sentence = " ".join(words)
+        sentences.append(sentence[0].upper() + sentence[1:] + ".")
+    return draw(_joiners).join(sentences)
+
+
+def danish_text() -> st.SearchStrategy[str]:
+    """Clean Danish: seed sentences and words, or sentences of lexicon words."""
+    return st.one_of(clean_danish_text(), lexicon_text())
+
+
+def _named_damages() -> dict[str, Callable[[str], str]]:
+    """Every damage the simulator knows, by name: presets, misreadings, partial damage."""
+    damages: dict[str, Callable[[str], str]] = dict(DAMAGES)
+    for name in MISREADINGS:
+        damages[name] = functools.partial(_misread_or_keep, misreading=name)
+    for char in PLACEHOLDERS:
+        damages[f"placeholder-{char!r}-half"] = functools.partial(placeholder, char=char, rate=0.5)
+    for scheme in FOLDING_SCHEMES:
+        damages[f"fold-{scheme}-half"] = functools.partial(fold, scheme=scheme, rate=0.5)
+        damages[f"fold-{scheme}-all"] = functools.partial(fold, scheme=scheme, fold_all=True)
+    return damages
+
+
+def _misread_or_keep(text: str, misreading: str) -> str:
+    damaged = misread(text, misreading)
+    return text if damaged is None else damaged
+
+
+NAMED_DAMAGES = _named_damages()
+
+
+@st.composite
+def any_damage(draw: st.DrawFn) -> tuple[str, str, str]:
+    """(damage name, clean, damaged): Danish put through any damage, in all or some paragraphs."""
+    name = draw(st.sampled_from(sorted(NAMED_DAMAGES)))
+    damage = NAMED_DAMAGES[name]
+    clean = draw(danish_text())
+    if draw(st.booleans()):
+        every = draw(st.integers(1, 3))
+        damaged = in_paragraphs(clean, damage, every=every, offset=draw(st.integers(0, 2)))
+        name = f"{name} in every {every}. paragraph"
+    else:
+        damaged = damage(clean)
+    return name, clean, damaged

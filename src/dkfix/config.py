@@ -163,6 +163,7 @@ class Config:
     `Fixed.flagged` for a person to check; "leave" keeps the damaged word as it was."""
 
     def __post_init__(self) -> None:
+        self._check_types()
         if not 0.0 <= self.confidence_threshold <= 1.0:
             raise ValueError(
                 f"confidence_threshold must be between 0 and 1, not {self.confidence_threshold!r}"
@@ -174,6 +175,26 @@ class Config:
         if self.low_confidence not in ("repair", "leave"):
             raise ValueError(
                 f"low_confidence must be 'repair' or 'leave', not {self.low_confidence!r}"
+            )
+
+    def _check_types(self) -> None:
+        # A dataclass does not check its fields' types; without this, a threshold given
+        # as "0.5" would fail deep inside a fix with a message that names neither.
+        for field in dataclasses.fields(self):
+            value = getattr(self, field.name)
+            if isinstance(field.default, bool) and not isinstance(value, bool):
+                raise TypeError(f"Config.{field.name} must be True or False, not {value!r}")
+        threshold = self.confidence_threshold
+        if isinstance(threshold, bool) or not isinstance(threshold, (int, float)):
+            raise TypeError(f"Config.confidence_threshold must be a number, not {threshold!r}")
+        if self.unescape_html not in (True, False, "auto"):
+            raise TypeError(
+                f"Config.unescape_html must be True, False or 'auto', not {self.unescape_html!r}"
+            )
+        if self.normalization not in (None, "NFC", "NFKC", "NFD", "NFKD"):
+            raise ValueError(
+                "normalization must be None, 'NFC', 'NFKC', 'NFD' or 'NFKD', "
+                f"not {self.normalization!r}"
             )
 
     def replace(self, **changes: Any) -> Config:

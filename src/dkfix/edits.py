@@ -85,11 +85,22 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     """Apply non-overlapping `edits` (offsets into `text`); the result of replaying them.
 
-    Raises `ValueError` if the edits overlap or do not match `text`.
+    Raises `ValueError` if the edits overlap or do not match `text`, and `TypeError`
+    for a `text` that is not a str or `edits` that are not Edits.
     """
+    if not isinstance(text, str):
+        raise TypeError(
+            f"dkfix.apply_edits() takes the str the edits were made on, not {type(text).__name__}"
+        )
+    try:
+        ordered = sorted(edits, key=lambda e: (e.start, e.end))
+    except (TypeError, AttributeError):
+        ordered = None
+    if ordered is None or not all(isinstance(edit, Edit) for edit in ordered):
+        raise TypeError("dkfix.apply_edits() takes an iterable of dkfix.Edit as its edits")
     pieces: list[str] = []
     position = 0
-    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+    for edit in ordered:
         if edit.start < position or edit.start > edit.end:
             raise ValueError(f"overlapping or inverted edit at {edit.start}:{edit.end}")
         if text[edit.start : edit.end] != edit.original:

@@ -83,6 +83,10 @@ def fix_and_explain(text: str, config: Config | None = None, **overrides: Any) -
 def fix_text(text: str, config: Config | None = None, **overrides: Any) -> str:
     """Return `text` with every letter-level repair applied; clean text comes back unchanged.
 
+    The result is never longer than ``3 * len(text)`` with the default options (a
+    ligature such as "ﬃ" becomes three letters; NFC writes a few characters as three);
+    NFKC/NFKD and ``normalize_numbers="plain"`` may lengthen text further.
+
     >>> fix_text("K›benhavn")
     'København'
     >>> fix_text("Aarhus og Kjøbenhavn")

@@ -24,6 +24,7 @@ alignment of the code units across the cuts.
 from __future__ import annotations
 
 import codecs
+import io
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -90,15 +91,20 @@ def fix_stream(
 
     Joining the pieces' `text` gives the fixed document; memory use depends on
     `chunk_size`, not on the length of the input. Raises `ValueError` for a
-    `chunk_size` under 1024 and `TypeError` for a stream opened in text mode.
+    `chunk_size` under 1024 and `TypeError`, when called, for anything but a binary stream.
 
     >>> import io
     >>> pieces = fix_stream(io.BytesIO("Velkommen til KÃ¸benhavn.\\n".encode()))
     >>> [(piece.text, [edit.replacement for edit in piece.edits]) for piece in pieces]
     [('Velkommen til København.\\n', ['København'])]
     """
-    config = Config() if config is None else config
-    for piece in decode_stream(source, chunk_size=chunk_size):
+    _require_binary_stream(source, "fix_stream")
+    _check_chunk_size(chunk_size)
+    return _fixed_pieces(source, Config() if config is None else config, chunk_size)
+
+
+def _fixed_pieces(source: BinaryIO, config: Config, chunk_size: int) -> Iterator[FixedPiece]:
+    for piece in _numbered_pieces(source, chunk_size):
         fixed = fix_and_explain(piece.text, config)
         yield FixedPiece(
             piece.start,
@@ -118,8 +124,32 @@ def decode_stream(source: BinaryIO, *, chunk_size: int = CHUNK_SIZE) -> Iterator
     >>> [piece.text for piece in decode_stream(io.BytesIO("På Ærø\\n".encode("cp865")))]
     ['På Ærø\\n']
     """
+    _require_binary_stream(source, "decode_stream")
+    _check_chunk_size(chunk_size)
+    return _numbered_pieces(source, chunk_size)
+
+
+def _require_binary_stream(source: object, function: str) -> None:
+    # Checked when called, not when first iterated: a generator would raise far from the
+    # mistake, or, for bytes, fail on `.read` with an AttributeError that explains nothing.
+    if isinstance(source, io.TextIOBase) or not callable(getattr(source, "read", None)):
+        hint = ""
+        if isinstance(source, (bytes, bytearray, memoryview)):
+            hint = "; for bytes in memory use dkfix.decode_bytes(data) or io.BytesIO(data)"
+        elif isinstance(source, io.TextIOBase):
+            hint = "; open the file in binary mode ('rb')"
+        raise TypeError(
+            f"dkfix.{function}() takes a binary stream (a file opened with 'rb', "
+            f"io.BytesIO), not {type(source).__name__}{hint}"
+        )
+
+
+def _check_chunk_size(chunk_size: int) -> None:
     if chunk_size < _SMALLEST_CHUNK:
         raise ValueError(f"chunk_size must be at least {_SMALLEST_CHUNK} bytes, not {chunk_size}")
+
+
+def _numbered_pieces(source: BinaryIO, chunk_size: int) -> Iterator[DecodedPiece]:
     start = 0
     for text, encoding, confidence in _decoded_pieces(source, chunk_size):
         yield DecodedPiece(start, text, encoding, confidence)
@@ -151,8 +181,8 @@ def _byte_reader(source: BinaryIO) -> Callable[[int], bytes]:
         data = source.read(size)
         if not isinstance(data, (bytes, bytearray)):
             raise TypeError(
-                f"fix_stream reads bytes, not {type(data).__name__}: open the file in binary "
-                "mode ('rb')"
+                f"dkfix reads bytes from streams, not {type(data).__name__}: open the file in "
+                "binary mode ('rb')"
             )
         return bytes(data)
 

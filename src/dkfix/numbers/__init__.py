@@ -159,5 +159,9 @@ def _check_style(style: str) -> Style:
 
 
 def _require_str(text: object, function: str) -> None:
-    if not isinstance(text, str):
-        raise TypeError(f"dkfix.{function}() takes str, not {type(text).__name__}")
+    if isinstance(text, str):
+        return
+    message = f"dkfix.{function}() takes str, not {type(text).__name__}"
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        message += "; decode bytes first: dkfix.decode_bytes(data).text"
+    raise TypeError(message)

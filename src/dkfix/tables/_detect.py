@@ -28,7 +28,10 @@ from ._rows import tabbed_grid
 def find_tables(text: str) -> list[Table]:
     """Every table of `text`, in order; see `dkfix.tables`."""
     if not isinstance(text, str):
-        raise TypeError(f"dkfix.find_tables() takes str, not {type(text).__name__}")
+        message = f"dkfix.find_tables() takes str, not {type(text).__name__}"
+        if isinstance(text, (bytes, bytearray, memoryview)):
+            message += "; decode bytes first: dkfix.decode_bytes(data).text"
+        raise TypeError(message)
     lines = split_lines(text)
     claimed = bytearray(len(lines))
     found = _contents(lines, claimed, text) + _grids(lines, claimed) + _tabbed(lines, claimed)
