@@ -198,12 +198,6 @@ def test_a_long_hostile_line_is_fixed() -> None:
     assert apply_edits(text, result.edits) == result.text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="exponential: letters/placeholder_readings.candidates writes every reading of a "
-    "word, 3 ** (its placeholders): fix_text('■' * 12 + 'r ■ver pesafg■relse, tåm') takes "
-    "0.8 s, each further ■ three times as long (found by fuzz/fuzz_fix_text.py)",
-)
 @pytest.mark.parametrize(
     "text",
     [

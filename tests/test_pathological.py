@@ -166,13 +166,7 @@ class Known(NamedTuple):
     reason: str
 
 
-KNOWN: dict[tuple[str, str], Known] = {
-    ("fix_text", "a long word with Å"): Known(
-        4_000,
-        "quadratic: letters/placeholder_readings._two_words tries every cut of a word "
-        "with a placeholder and slices the word at each",
-    ),
-}
+KNOWN: dict[tuple[str, str], Known] = {}
 
 
 def _cases() -> Iterator[Any]:

@@ -43,8 +43,17 @@ _SHORTEST_PART = 2
 _PART_ZIPF_WEIGHT = 0.1
 _SPLIT_WEIGHT = 0.5
 _NO_SPLIT = float("-inf")
-# At most this many placeholders in one word are expanded (3**6 readings).
+# At most this many placeholders in one word are expanded (3**6 readings): a word
+# with more (a redaction bar, lone surrogates glued to a word) has no readings, as
+# writing them all out costs three times as much for each further placeholder.
 MAX_PLACEHOLDERS = 6
+# No known word is longer than this (the lexicon's longest has 39 letters): a part
+# of a split that is longer cannot be known, so it is not looked up. This keeps the
+# cost of a split test bounded on a run of letters of any length.
+_LONGEST_PART = 60
+# lexicon.is_compound joins at most four parts of at most 29 letters; a longer reading
+# is not looked up, as its search tries every cut and slices the word at each.
+_LONGEST_COMPOUND = 4 * _LONGEST_PART
 
 COMPOUND_PENALTY = 1.5
 _TWO_WORD_PENALTY = 2.0
@@ -113,7 +122,7 @@ def readings(pattern: str, char: str, compound_part: bool = False) -> tuple[Read
     names = _foreign_names(pattern, char)
     options = [reading for reading in candidates(pattern, char, _DANISH) if len(reading) > 6]
     # The lexicon's own compound rule is strict; the looser two-word split comes second.
-    compounds = [reading for reading in options if lexicon.is_compound(reading)]
+    compounds = [reading for reading in options if _lexicon_compound(reading)]
     if compounds:
         return _ranked(compounds, COMPOUND_PENALTY) + names
     two_words = [reading for reading in options if _two_words(reading)]
@@ -133,8 +142,11 @@ def _foreign_names(pattern: str, char: str, most: int = 1) -> tuple[Reading, ...
 
 
 def candidates(pattern: str, char: str, letters: str) -> list[str]:
-    """`pattern` with its placeholders replaced by `letters` in every combination."""
+    """`pattern` with its placeholders replaced by `letters` in every combination;
+    none for a word of more than `MAX_PLACEHOLDERS` placeholders (see there)."""
     pieces = pattern.split(char)
+    if len(pieces) - 1 > MAX_PLACEHOLDERS:
+        return []
     if len(pieces) == 2:  # one placeholder, the commonest case
         return [pieces[0] + letter + pieces[1] for letter in letters]
     return [
@@ -229,14 +241,22 @@ _GUESS_BEFORE = dict.fromkeys("cfgiklnprst", "æ") | dict.fromkeys(("", "e", "h"
 
 
 def _is_compound(reading: str) -> bool:
-    return lexicon.is_compound(reading) or _two_words(reading)
+    return _lexicon_compound(reading) or _two_words(reading)
+
+
+def _lexicon_compound(reading: str) -> bool:
+    return len(reading) <= _LONGEST_COMPOUND and lexicon.is_compound(reading)
 
 
 def _two_words(reading: str, shortest_right: int = 4) -> bool:
     """A looser compound test than `lexicon.is_compound`, safe here because only the
     placeholder positions vary: two known words, with a linking -s- or -e- allowed
     (``anbringelses|området``, ``additionalitets|spørgsmålet``)."""
-    for cut in range(3, len(reading) - shortest_right + 1):
+    size = len(reading)
+    # Only cuts that leave both parts short enough to be words (a linking letter
+    # aside): on a long run of letters the others would each slice and look up in vain.
+    first = max(3, size - _LONGEST_PART)
+    for cut in range(first, min(size - shortest_right, _LONGEST_PART + 1) + 1):
         left, right = reading[:cut], reading[cut:]
         if _known(right) and (_known(left) or (left[-1] in "se" and _known(left[:-1]))):
             return True

@@ -23,6 +23,7 @@ each damaged word do.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -81,14 +82,18 @@ def placeholder_edits(text: str, config: Config) -> list[Edit]:
 
 def find_placeholders(text: str) -> list[PlaceholderDamage]:
     """The placeholder characters in `text`, with the blocks each damaged."""
+    suspects = _suspects(text)
+    if not suspects:
+        return []  # clean text: no word scan at all
     found = []
     blocks = paragraph_spans(text)
-    for char in _suspects(text):
-        vocabulary = _document_words(text, char)
-        evidence = [_block_evidence(text[s:e], char, vocabulary) for s, e in blocks]
+    words = _document_words(text)  # once: a scan of a big document per suspect adds up
+    for char in suspects:
+        vocabulary = frozenset(word.lower() for word in words if char not in word)
+        evidence, holding = _evidence_by_block(text, blocks, char, vocabulary)
         if sum(evidence) < _MIN_EVIDENCE:
             continue
-        damaged = _damaged_blocks(text, blocks, evidence, char)
+        damaged = _damaged_blocks(blocks, evidence, holding)
         found.append(PlaceholderDamage(char, damaged, sum(evidence), vocabulary))
     return found
 
@@ -123,17 +128,42 @@ _MARK = r"[^\x00-\x1f\x7f-\x9f\w\s.,;:!()\[\]{}<>\"'’/\\\-–—&%+=*@$|`^~´�
 _CANDIDATE = re.compile(rf"[#?\x80-\xde\xf7\u0100-\U0010ffff](?<=[À-ÖØ-Þ]|{_MARK})")
 
 
-def _document_words(text: str, char: str) -> frozenset[str]:
-    words = DANISH_WORD_RE.findall(text)
-    return frozenset(word.lower() for word in words if char not in word)
+def _document_words(text: str) -> set[str]:
+    """The distinct words with æ, ø or å in `text`, as written."""
+    return set(DANISH_WORD_RE.findall(text))
 
 
-def _block_evidence(block: str, char: str, vocabulary: frozenset[str]) -> int:
-    """How many words of `block` become Danish words, and were none, with `char` as a letter."""
-    if char not in block:
-        return 0
+def _evidence_by_block(
+    text: str, blocks: list[tuple[int, int]], char: str, vocabulary: frozenset[str]
+) -> tuple[list[int], set[int]]:
+    """The evidence of each block (see `_line_evidence`), and which blocks hold `char`.
+
+    Only the lines that hold `char` are read, found with `str.find`: a big document
+    has more suspects, and reading all of it for each would cost its size each time.
+    Words hold no newline and blocks end at one, so the words are those of the blocks.
+    """
+    evidence = [0] * len(blocks)
+    holding: set[int] = set()
+    starts = [start for start, _ in blocks]
+    position = text.find(char)
+    while position >= 0:
+        index = bisect_right(starts, position) - 1
+        block_start, block_end = blocks[index]
+        line_start = max(block_start, text.rfind("\n", block_start, position) + 1)
+        line_end = text.find("\n", position, block_end)
+        if line_end < 0:
+            line_end = block_end
+        if position < block_end:  # never in the blank lines between blocks, but be sure
+            holding.add(index)
+            evidence[index] += _line_evidence(text[line_start:line_end], char, vocabulary)
+        position = text.find(char, max(line_end, position + 1))
+    return evidence, holding
+
+
+def _line_evidence(line: str, char: str, vocabulary: frozenset[str]) -> int:
+    """How many words of `line` become Danish words, and were none, with `char` as a letter."""
     count = 0
-    for word in run_pattern(char).findall(block):
+    for word in run_pattern(char).findall(line):
         if char in word and word != char and not lexicon.is_word(word):
             pattern = pattern_of(word, char)
             if pattern.count(char) <= MAX_PLACEHOLDERS and (
@@ -145,12 +175,12 @@ def _block_evidence(block: str, char: str, vocabulary: frozenset[str]) -> int:
 
 
 def _damaged_blocks(
-    text: str, blocks: list[tuple[int, int]], evidence: list[int], char: str
+    blocks: list[tuple[int, int]], evidence: list[int], holding: set[int]
 ) -> list[tuple[int, int]]:
     damaged = []
-    for index, (start, end) in enumerate(blocks):
-        if evidence[index] > 0 or (char in text[start:end] and _next_to_damage(index, evidence)):
-            damaged.append((start, end))
+    for index, span in enumerate(blocks):
+        if evidence[index] > 0 or (index in holding and _next_to_damage(index, evidence)):
+            damaged.append(span)
     return damaged
 
 
