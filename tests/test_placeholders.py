@@ -255,3 +255,12 @@ def test_two_placeholders_claiming_one_word_do_not_collide() -> None:
     result = dkfix.fix_and_explain(text)
     assert dkfix.apply_edits(text, result.edits) == result.text
     assert dkfix.fix_text(result.text) == result.text
+
+
+def test_chance_evidence_in_one_long_block_of_questions_is_not_damage() -> None:
+    # A corpus on single lines is one block: `?` glued to a word on a few of its many
+    # question lines must not get the whole block rewritten (seen at 30 MB of Europarl).
+    clean = "Vi g?r hjem nu.\nDe f?r mad senere.\n" + "Kommer du i morgen?\n" * 20
+    assert dkfix.fix_text(clean) == clean
+    damaged = "Vi g?r hjem nu.\nDe f?r mad senere.\n" + "Kommer du i morgen.\n" * 20
+    assert dkfix.fix_text(damaged).startswith("Vi går hjem nu.\nDe får mad senere.\n")

@@ -41,6 +41,9 @@ from .placeholder_readings import (
 )
 
 _MIN_EVIDENCE = 2
+# A block is proven damaged when at least this share of its lines that hold the
+# placeholder show it as a letter (see `_proven`).
+_MIN_SHARE_OF_LINES = 0.2
 # A block with the placeholder this many blocks from a proven one is damaged too
 # (a grid row of placeholders under a heading, next to the damaged text).
 _REACH = 3
@@ -93,7 +96,7 @@ def find_placeholders(text: str) -> list[PlaceholderDamage]:
         evidence, holding = _evidence_by_block(text, blocks, char, vocabulary)
         if sum(evidence) < _MIN_EVIDENCE:
             continue
-        damaged = _damaged_blocks(blocks, evidence, holding)
+        damaged = _damaged_blocks(blocks, _proven(evidence, holding), holding)
         found.append(PlaceholderDamage(char, damaged, sum(evidence), vocabulary))
     return found
 
@@ -135,15 +138,15 @@ def _document_words(text: str) -> set[str]:
 
 def _evidence_by_block(
     text: str, blocks: list[tuple[int, int]], char: str, vocabulary: frozenset[str]
-) -> tuple[list[int], set[int]]:
-    """The evidence of each block (see `_line_evidence`), and which blocks hold `char`.
+) -> tuple[list[int], Counter[int]]:
+    """The evidence of each block (see `_line_evidence`), and how many lines of each hold `char`.
 
     Only the lines that hold `char` are read, found with `str.find`: a big document
     has more suspects, and reading all of it for each would cost its size each time.
     Words hold no newline and blocks end at one, so the words are those of the blocks.
     """
     evidence = [0] * len(blocks)
-    holding: set[int] = set()
+    holding: Counter[int] = Counter()
     starts = [start for start, _ in blocks]
     position = text.find(char)
     while position >= 0:
@@ -154,7 +157,7 @@ def _evidence_by_block(
         if line_end < 0:
             line_end = block_end
         if position < block_end:  # never in the blank lines between blocks, but be sure
-            holding.add(index)
+            holding[index] += 1
             evidence[index] += _line_evidence(text[line_start:line_end], char, vocabulary)
         position = text.find(char, max(line_end, position + 1))
     return evidence, holding
@@ -174,17 +177,30 @@ def _line_evidence(line: str, char: str, vocabulary: frozenset[str]) -> int:
     return count
 
 
+def _proven(evidence: list[int], holding: Counter[int]) -> list[bool]:
+    """Whether each block is proven damaged: evidence on a good share of its lines with `char`.
+
+    In damaged text most lines that hold the placeholder show it as a letter; clean
+    text shows it so only by chance (``?`` glued to a word: a few lines in a hundred),
+    and without the share, one huge block with no blank line (a whole corpus on single
+    lines) would gather enough chance evidence to be rewritten whole.
+    """
+    return [
+        count > 0 and count >= _MIN_SHARE_OF_LINES * holding[index]
+        for index, count in enumerate(evidence)
+    ]
+
+
 def _damaged_blocks(
-    blocks: list[tuple[int, int]], evidence: list[int], holding: set[int]
+    blocks: list[tuple[int, int]], proven: list[bool], holding: Counter[int]
 ) -> list[tuple[int, int]]:
     damaged = []
     for index, span in enumerate(blocks):
-        if evidence[index] > 0 or (index in holding and _next_to_damage(index, evidence)):
+        if proven[index] or (index in holding and _next_to_damage(index, proven)):
             damaged.append(span)
     return damaged
 
 
-def _next_to_damage(index: int, evidence: list[int]) -> bool:
-    """True if a block with evidence is at most `_REACH` blocks away."""
-    neighbours = evidence[max(0, index - _REACH) : index] + evidence[index + 1 : index + 1 + _REACH]
-    return any(count > 0 for count in neighbours)
+def _next_to_damage(index: int, proven: list[bool]) -> bool:
+    """True if a proven block is at most `_REACH` blocks away."""
+    return any(proven[max(0, index - _REACH) : index] + proven[index + 1 : index + 1 + _REACH])
