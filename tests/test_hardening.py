@@ -191,7 +191,7 @@ def test_removed_words_are_aligned_in_time() -> None:
 
 
 def test_a_long_hostile_line_is_fixed() -> None:
-    """(Its long word is left out: test_pathological.py has that case, a known blow-up.)"""
+    """(Its long word is left out: test_pathological.py times that case on its own.)"""
     text = _one_line(50_000, leave_out="long word")
     with time_limit(20.0):
         result = fix_and_explain(text)
