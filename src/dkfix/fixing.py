@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from . import _checks as checks
 from . import mojibake
 from .config import LETTER_FIXES, Config, with_overrides
 from .edits import Edit, Fixed, apply_edits, compose
@@ -24,6 +25,10 @@ from .numbers import number_edits
 logger = logging.getLogger(__name__)
 
 Fix = Callable[[str, Config], list[Edit]]
+# What a caller of fix_text with bytes wants instead.
+_FIX_BYTES_INSTEAD = (
+    "for bytes of unknown encoding use dkfix.fix_bytes(data) or dkfix.decode_bytes(data)"
+)
 
 
 def _numbers(text: str, config: Config) -> list[Edit]:
@@ -57,14 +62,7 @@ _MAX_ROUNDS = 4
 
 def require_str(text: object, function: str) -> str:
     """Return `text` if it is a str, else raise a TypeError that says what to call instead."""
-    if isinstance(text, str):
-        return text
-    if isinstance(text, (bytes, bytearray, memoryview)):
-        raise TypeError(
-            f"dkfix.{function}() takes str, not {type(text).__name__}; "
-            "for bytes of unknown encoding use dkfix.fix_bytes(data) or dkfix.decode_bytes(data)"
-        )
-    raise TypeError(f"dkfix.{function}() takes str, not {type(text).__name__}")
+    return checks.require_str(text, function, _FIX_BYTES_INSTEAD)
 
 
 def fix_and_explain(text: str, config: Config | None = None, **overrides: Any) -> Fixed:

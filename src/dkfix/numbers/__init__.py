@@ -30,6 +30,7 @@ the length of the text.
 
 from __future__ import annotations
 
+from .._checks import require_str
 from ..edits import Edit, apply_edits
 from ._model import KINDS, Kind, NumberMatch
 from ._normalize import STYLES, Reading, Style, readings
@@ -59,7 +60,7 @@ def find_numbers(text: str) -> list[NumberMatch]:
     >>> [(m.text, m.kind) for m in find_numbers("§ 41 og 2021-12-14 kl. 10.45")]
     [('§ 41', 'identifier'), ('2021-12-14 kl. 10.45', 'date')]
     """
-    _require_str(text, "find_numbers")
+    require_str(text, "find_numbers")
     return [reading.match for reading in readings(text)]
 
 
@@ -71,7 +72,7 @@ def parse_number(s: str) -> NumberMatch | None:
     >>> parse_number("fem og tyve æbler") is None
     True
     """
-    _require_str(s, "parse_number")
+    require_str(s, "parse_number")
     matches = find_numbers(s)
     if len(matches) != 1:
         return None
@@ -90,7 +91,7 @@ def number_edits(text: str, style: str) -> list[Edit]:
     >>> [(e.original, e.replacement) for e in number_edits("44,9% og 300 mio kr", "da")]
     [('44,9%', '44,9 %'), ('300 mio kr', '300 mio. kr.')]
     """
-    _require_str(text, "number_edits")
+    require_str(text, "number_edits")
     checked = _check_style(style)
     edits = [_edit(reading, checked) for reading in readings(text) if _changes(reading, checked)]
     for _ in range(_MAX_ROUNDS):
@@ -146,7 +147,7 @@ def normalize_numbers(text: str, style: str = "da") -> str:
     >>> normalize_numbers("ca. 39.000 danskere, 2,5 pct.", style="plain")
     'ca. 39000 danskere, 2.5 %'
     """
-    _require_str(text, "normalize_numbers")
+    require_str(text, "normalize_numbers")
     return apply_edits(text, number_edits(text, style))
 
 
@@ -156,12 +157,3 @@ def _check_style(style: str) -> Style:
     if style == "plain":
         return "plain"
     raise ValueError(f"style must be one of {', '.join(STYLES)}, not {style!r}")
-
-
-def _require_str(text: object, function: str) -> None:
-    if isinstance(text, str):
-        return
-    message = f"dkfix.{function}() takes str, not {type(text).__name__}"
-    if isinstance(text, (bytes, bytearray, memoryview)):
-        message += "; decode bytes first: dkfix.decode_bytes(data).text"
-    raise TypeError(message)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .._checks import require_str
 from ._check import check_notes
 from ._contents import HEADER, contents_notes, contents_runs
 from ._grid import mark_grid
@@ -27,11 +28,7 @@ from ._rows import tabbed_grid
 
 def find_tables(text: str) -> list[Table]:
     """Every table of `text`, in order; see `dkfix.tables`."""
-    if not isinstance(text, str):
-        message = f"dkfix.find_tables() takes str, not {type(text).__name__}"
-        if isinstance(text, (bytes, bytearray, memoryview)):
-            message += "; decode bytes first: dkfix.decode_bytes(data).text"
-        raise TypeError(message)
+    require_str(text, "find_tables")
     lines = split_lines(text)
     claimed = bytearray(len(lines))
     found = _contents(lines, claimed, text) + _grids(lines, claimed) + _tabbed(lines, claimed)
