@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO, TypeVar
 
-from . import streaming
+from . import lexicon, streaming
 from ._cli_diff import PieceDiff
 from ._cli_io import BINARY_SAMPLE_SIZE, binary_reason
 from ._cli_journal import resumed_result
@@ -146,8 +146,11 @@ def warm_up(config: Config) -> None:
     """Load what repairs need, once, before worker processes are forked from this one.
 
     Forked workers share the loaded data (some 140 MB) instead of each loading it
-    again: less memory, and a second or so less work per worker.
+    again: less memory, and a second or so less work per worker. The word list is
+    read one initial letter at a time on first use, so the sample alone would leave
+    most letters for each worker to read again: all of it is read here.
     """
+    lexicon.preload()
     for piece in streaming.fix_stream(io.BytesIO(_SAMPLE.encode("cp865", "replace")), config):
         detect(piece.text, config)
     for _ in streaming.fix_stream(io.BytesIO(_SAMPLE.encode("utf-8")), config):
