@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -56,9 +56,10 @@ def _total_rest(text: str) -> str | None:
     return None
 
 
-def _summed(sheet: Sheet, row: int, columns: Sequence[int]) -> Decimal | None:
+def _summed(sheet: Sheet, cells: Iterable[tuple[int, int]]) -> Decimal | None:
+    """The sum of the amounts in `cells` (row, column), or None if one is not an amount."""
     total = Decimal(0)
-    for column in columns:
+    for row, column in cells:
         amount = sheet.amount(row, column)
         if amount is None:
             return None
@@ -92,7 +93,8 @@ def _total_row_note(sheet: Sheet, total: int, parts: list[int]) -> list[str]:
     for column, kind in enumerate(sheet.kinds):
         if kind != "number":
             continue
-        stated, summed = sheet.amount(total, column), _column_sum(sheet, column, parts)
+        stated = sheet.amount(total, column)
+        summed = _summed(sheet, ((row, column) for row in parts))
         if stated is None or summed is None:
             continue
         where = f"column '{sheet.header[column]}' ({sheet.rows[total][column]} ≠ {summed})"
@@ -100,16 +102,6 @@ def _total_row_note(sheet: Sheet, total: int, parts: list[int]) -> list[str]:
     names = quoted([sheet.label(row) for row in parts])
     claim = f"row '{sheet.label(total)}' is the sum of rows {names}"
     return _note(claim, _tally(outcomes), "column")
-
-
-def _column_sum(sheet: Sheet, column: int, rows: list[int]) -> Decimal | None:
-    total = Decimal(0)
-    for row in rows:
-        amount = sheet.amount(row, column)
-        if amount is None:
-            return None
-        total += amount
-    return total
 
 
 def column_total_notes(sheet: Sheet) -> list[str]:
@@ -124,7 +116,8 @@ def column_total_notes(sheet: Sheet) -> list[str]:
             continue
         outcomes = []
         for row in range(len(sheet.rows)):
-            stated, summed = sheet.amount(row, total), _summed(sheet, row, parts)
+            stated = sheet.amount(row, total)
+            summed = _summed(sheet, ((row, column) for column in parts))
             if stated is not None and summed is not None and (stated or summed):
                 outcomes.append((stated == summed, f"row '{sheet.label(row)}'"))
         names = quoted([sheet.header[c] for c in parts])
@@ -151,7 +144,8 @@ def _part_sum_note(sheet: Sheet, whole: int, parts: list[int]) -> list[str]:
         return []
     outcomes = []
     for row in range(len(sheet.rows)):
-        stated, summed = sheet.amount(row, whole), _summed(sheet, row, parts)
+        stated = sheet.amount(row, whole)
+        summed = _summed(sheet, ((row, column) for column in parts))
         if stated is None or summed is None:
             continue
         slack = sum((half_unit(sheet.values[row][c]) for c in (whole, *parts)), Decimal(0))
